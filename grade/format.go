@@ -89,6 +89,10 @@ func formatStars(points, max float64, pad bool) string {
 		for range empty {
 			b.WriteString("☆")
 		}
+		// A full row shows no maximum; Parse would take five.
+		if empty == 0 && max != 5 {
+			b.WriteString(" out of " + formatNumber(max))
+		}
 	}
 	return b.String()
 }

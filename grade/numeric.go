@@ -12,8 +12,10 @@ import (
 type reading struct {
 	amount  float64
 	slots   int     // stars drawn, full+half+empty, when empty stars show the maximum
-	max     float64 // stated maximum, 0 if none
-	stars   bool    // written as stars (glyphs or the word)
+	max     float64 // stated maximum
+	hasMax  bool
+	glyphs  bool // the amount was drawn as a row of star glyphs
+	stars   bool // written as stars (glyphs or the word)
 	percent bool
 }
 
@@ -45,6 +47,7 @@ func (sc *scanner) read() (reading, *Error) {
 	case sc.halfStar():
 		r.amount, r.stars = 0.5, true
 	case sc.glyphs(&r):
+		r.glyphs = true
 	default:
 		x, ok, err := sc.number()
 		if err != nil {
@@ -59,7 +62,7 @@ func (sc *scanner) read() (reading, *Error) {
 	if !r.stars && (sc.lit("%") || sc.word("percent") || sc.word("per cent")) {
 		r.percent = true
 	} else {
-		r.stars = sc.starUnit() || r.stars
+		r.stars = sc.starUnit(!r.glyphs) || r.stars
 		sc.space()
 		if sc.lit("/") || sc.word("out of") || sc.word("of") {
 			sc.space()
@@ -70,9 +73,9 @@ func (sc *scanner) read() (reading, *Error) {
 			if !ok {
 				return r, unrecognised
 			}
-			r.max = n
+			r.max, r.hasMax = n, true
 			sc.space()
-			r.stars = sc.starUnit() || r.stars
+			r.stars = sc.starUnit(!r.glyphs) || r.stars
 		}
 	}
 	sc.space()
@@ -96,9 +99,9 @@ func (p Parser) grade(r reading) (Grade, *Error) {
 	}
 	max := r.max
 	switch {
-	case max != 0 && r.slots != 0 && float64(r.slots) != max:
+	case r.hasMax && r.slots != 0 && float64(r.slots) != max:
 		return Grade{}, newError(ErrUnrecognised, text, "%d stars are drawn but the text says out of %s", r.slots, formatNumber(max))
-	case max != 0:
+	case r.hasMax:
 	case r.slots != 0:
 		max = float64(r.slots)
 	case r.stars:
@@ -186,7 +189,7 @@ func (sc *scanner) halfStar() bool {
 		sc.space()
 		sc.word("a")
 		sc.space()
-		if sc.starUnit() {
+		if sc.starUnit(true) {
 			return true
 		}
 	}
@@ -248,13 +251,14 @@ func (sc *scanner) halfDigits() bool {
 	return true
 }
 
-// starUnit consumes "stars", "star" or one star glyph.
-func (sc *scanner) starUnit() bool {
+// starUnit consumes "stars", "star" or, if glyph is set, one star glyph
+// (3.5★). After a row of glyphs a stray glyph is an error, not a unit.
+func (sc *scanner) starUnit(glyph bool) bool {
 	if sc.word("stars") || sc.word("star") {
 		return true
 	}
 	c, n := utf8.DecodeRuneInString(sc.rest())
-	if n > 0 && strings.ContainsRune(fullStars, c) {
+	if glyph && n > 0 && strings.ContainsRune(fullStars, c) {
 		sc.i += n
 		return true
 	}
