@@ -1,0 +1,202 @@
+package sentiment
+
+import (
+	"math"
+	"slices"
+	"sort"
+)
+
+// Result is what the model infers from one review.
+type Result struct {
+	Value      float64 // 0–100
+	Verdict    string  // positive (Value ≥ 60), negative (≤ 39) or mixed
+	Confidence float64 // calibrated probability that Verdict is right
+	Evidence   []Phrase
+	// Grade is set when the text states its own grade ("Grade: B+",
+	// "★★★½", "Verdict: very good"); it then sets Value.
+	Grade *Phrase `json:",omitempty"`
+}
+
+// Phrase is a span of the input with the weight it carried; a positive
+// Weight pushed the score up.
+type Phrase struct {
+	Start, End int // byte offsets into the input text
+	Text       string
+	Weight     float64
+}
+
+// Verdicts, by the product's rule on the 0–100 value.
+const (
+	Positive = "positive"
+	Mixed    = "mixed"
+	Negative = "negative"
+)
+
+// VerdictOf applies the product's bands: ≥ 60 positive, ≤ 39 negative.
+func VerdictOf(v float64) string {
+	switch {
+	case v >= 59.5:
+		return Positive
+	case v < 39.5:
+		return Negative
+	}
+	return Mixed
+}
+
+// Model is a trained score-and-verdict model. It is read-only after
+// loading and safe for concurrent use.
+type Model struct {
+	Opts Options
+	// W interleaves the two heads per bucket: W[2i] is the polarity
+	// (NBSVM) weight, W[2i+1] the value (ridge) weight.
+	W []float32
+	Params
+	// Vocab holds the sorted hashes of the words seen often in training;
+	// the share of a text's words found there tells English film talk
+	// from anything else.
+	Vocab []uint64
+}
+
+// Params are the scalars of a model: biases, calibrations and the
+// stacker that turns the two heads into a 0–100 value.
+type Params struct {
+	PolBias float64
+	ValBias float64
+	// PlattShort/PlattLong calibrate the polarity score of short texts
+	// (snippets, under LongWords words) and of full reviews.
+	PlattShort, PlattLong [2]float64
+	// Value = Stack[0] + Stack[1]·ridge + Stack[2]·(100·p − 50), with
+	// StackShort for short texts and StackLong for reviews.
+	StackShort, StackLong [3]float64
+	// SigmaShort/SigmaLong are the residual spreads of Value, used to
+	// turn Value into the probability that its verdict band is right.
+	SigmaShort, SigmaLong float64
+}
+
+// LongWords is where a text stops being a snippet and becomes a review.
+const LongWords = 100
+
+// Heads are the raw outputs of the two linear heads for one text.
+type Heads struct {
+	Pol, Val float64 // polarity margin, ridge value
+	Words    int     // word tokens
+	Coverage float64 // share of words in the model's vocabulary
+	feats    []feat
+	tokens   []Token
+	valNrm   float64
+}
+
+type feat struct {
+	id         uint32
+	start, end int32
+}
+
+// Heads runs the tokenizer, the feature extractor and both heads.
+func (m *Model) Heads(text string) Heads {
+	var h Heads
+	h.tokens = Tokenize(text, make([]Token, 0, len(text)/5+8))
+	feats := make([]feat, 0, 4*len(h.tokens)+4)
+	m.Opts.Extract(h.tokens, func(id uint32, s, e int32) {
+		feats = append(feats, feat{id, s, e})
+	})
+	// Presence, not counts: keep the first occurrence of each bucket. The
+	// sort key packs bucket and position so one integer sort does it.
+	keys := make([]uint64, len(feats))
+	for i, f := range feats {
+		keys[i] = uint64(f.id)<<32 | uint64(i)
+	}
+	slices.Sort(keys)
+	uniq := make([]feat, 0, len(keys))
+	last := uint32(math.MaxUint32)
+	for _, k := range keys {
+		id := uint32(k >> 32)
+		if id == last && len(uniq) > 0 {
+			continue
+		}
+		last = id
+		uniq = append(uniq, feats[uint32(k)])
+	}
+	h.feats = uniq
+	var pol, val float64
+	for _, f := range uniq {
+		pol += float64(m.W[2*f.id])
+		val += float64(m.W[2*f.id+1])
+	}
+	h.Pol = pol + m.PolBias
+	h.valNrm = 0
+	if len(uniq) > 0 {
+		h.valNrm = 1 / math.Sqrt(float64(len(uniq)))
+	}
+	h.Val = val*h.valNrm + m.ValBias
+	known := 0
+	for _, t := range h.tokens {
+		if t.Kind == Word {
+			h.Words++
+			if m.known(t.H) {
+				known++
+			}
+		}
+	}
+	if h.Words > 0 {
+		h.Coverage = float64(known) / float64(h.Words)
+	}
+	return h
+}
+
+func (m *Model) known(h uint64) bool {
+	i := sort.Search(len(m.Vocab), func(i int) bool { return m.Vocab[i] >= h })
+	return i < len(m.Vocab) && m.Vocab[i] == h
+}
+
+// Prob returns the calibrated probability that the text is positive.
+func (m *Model) Prob(h Heads) float64 {
+	p := m.PlattLong
+	if h.Words < LongWords {
+		p = m.PlattShort
+	}
+	return sigmoid(p[0]*h.Pol + p[1])
+}
+
+// Value returns the 0–100 value the heads imply, before explicit grades.
+func (m *Model) Value(h Heads) float64 {
+	s := m.StackLong
+	if h.Words < LongWords {
+		s = m.StackShort
+	}
+	return clamp(s[0]+s[1]*h.Val+s[2]*(100*m.Prob(h)-50), 0, 100)
+}
+
+// Sigma is the expected spread of the true value around Value(h). Texts
+// the vocabulary does not cover (other languages, code, noise) get a
+// spread so wide that no verdict is likely.
+func (m *Model) Sigma(h Heads) float64 {
+	s := m.SigmaLong
+	if h.Words < LongWords {
+		s = m.SigmaShort
+	}
+	// Full coverage is ~0.9 for English reviews; below 0.5 the text is
+	// mostly not English.
+	c := clamp((h.Coverage-0.4)/0.45, 0.02, 1)
+	return s / c
+}
+
+// BandProb is the probability that a value drawn from N(v, sigma²) falls
+// in the verdict band of v: the model's confidence in its verdict.
+func BandProb(v, sigma float64) float64 {
+	lo, hi := math.Inf(-1), math.Inf(1)
+	switch VerdictOf(v) {
+	case Positive:
+		lo = 59.5
+	case Negative:
+		hi = 39.5
+	default:
+		lo, hi = 39.5, 59.5
+	}
+	return normCDF((hi-v)/sigma) - normCDF((lo-v)/sigma)
+}
+
+func normCDF(z float64) float64 { return 0.5 * math.Erfc(-z/math.Sqrt2) }
+
+func sigmoid(x float64) float64 { return 1 / (1 + math.Exp(-x)) }
+
+func clamp(x, lo, hi float64) float64 { return math.Min(math.Max(x, lo), hi) }

@@ -1,0 +1,179 @@
+package sentiment
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"reel/grade"
+)
+
+// maxEvidence is how many phrases Score reports.
+const maxEvidence = 8
+
+// Score infers value, verdict and confidence for a review. It accepts any
+// input: empty, binary or huge text yields a mixed verdict with low
+// confidence rather than an error.
+func (m *Model) Score(text string) Result {
+	h := m.Heads(text)
+	v := m.Value(h)
+	r := Result{Value: round1(v), Verdict: VerdictOf(v)}
+	if h.Words == 0 || len(m.W) == 0 {
+		r.Value, r.Verdict = 50, Mixed
+	} else {
+		r.Confidence = BandProb(v, m.Sigma(h))
+	}
+	r.Evidence = m.evidence(text, h)
+	if g, ok := FindGrade(text); ok {
+		// A grade the critic wrote is the score; the model's reading
+		// stays in Evidence to explain the prose.
+		r.Value, r.Verdict, r.Grade = g.Weight, VerdictOf(g.Weight), &g
+		r.Confidence = 0.97
+	}
+	r.Confidence = round3(r.Confidence)
+	return r
+}
+
+// evidence returns the features that weighed most on the polarity head,
+// without overlapping spans, strongest first.
+func (m *Model) evidence(text string, h Heads) []Phrase {
+	if len(m.W) == 0 {
+		return nil
+	}
+	type cand struct {
+		f feat
+		w float64
+	}
+	cands := make([]cand, 0, len(h.feats))
+	for _, f := range h.feats {
+		if w := float64(m.W[2*f.id]); w != 0 {
+			cands = append(cands, cand{f, w})
+		}
+	}
+	slices.SortFunc(cands, func(a, b cand) int {
+		if d := math.Abs(b.w) - math.Abs(a.w); d != 0 {
+			if d > 0 {
+				return 1
+			}
+			return -1
+		}
+		return int(a.f.start - b.f.start)
+	})
+	var out []Phrase
+	for _, c := range cands {
+		if len(out) == maxEvidence {
+			break
+		}
+		s, e := int(c.f.start), int(c.f.end)
+		if s < 0 || e > len(text) || s >= e {
+			continue
+		}
+		overlap := false
+		for _, p := range out {
+			if s < p.End && p.Start < e {
+				overlap = true
+				break
+			}
+		}
+		if !overlap {
+			out = append(out, Phrase{Start: s, End: e, Text: text[s:e], Weight: round3(c.w)})
+		}
+	}
+	return out
+}
+
+// gradeLabels introduce a grade inside a line of prose.
+var gradeLabels = []string{"grade:", "rating:", "verdict:", "score:", "stars:", "my grade:", "rated"}
+
+// FindGrade looks for a grade the critic stated: a line that is only a
+// grade ("B+", "★★★½", "Very good."), or a labelled one ("Grade: B+",
+// "Verdict: a minor work"). Only the first and last lines are read, where
+// critics put them; when several are found the last wins. Weight holds the
+// grade's 0–100 value.
+func FindGrade(text string) (Phrase, bool) {
+	var found Phrase
+	ok := false
+	for _, ln := range edgeLines(text, 8) {
+		if g, p, hit := gradeInLine(text, ln[0], ln[1]); hit {
+			found, ok = p, true
+			found.Weight = g.Value
+		}
+	}
+	return found, ok
+}
+
+// edgeLines returns the byte ranges of the first and last n non-empty
+// lines, in text order.
+func edgeLines(text string, n int) [][2]int {
+	var head, tail [][2]int
+	start := 0
+	for start <= len(text) {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		if strings.TrimSpace(text[start:end]) != "" {
+			if len(head) < n {
+				head = append(head, [2]int{start, end})
+			} else {
+				tail = append(tail, [2]int{start, end})
+				if len(tail) > n {
+					tail = tail[1:]
+				}
+			}
+		}
+		start = end + 1
+	}
+	return append(head, tail...)
+}
+
+func gradeInLine(text string, s, e int) (grade.Grade, Phrase, bool) {
+	line := text[s:e]
+	if !utf8.ValidString(line) {
+		return grade.Grade{}, Phrase{}, false
+	}
+	if t := strings.TrimSpace(line); len(t) <= grade.MaxLen && t != "" {
+		if g, err := grade.Parse(t); err == nil {
+			off := s + strings.Index(line, t)
+			return g, Phrase{Start: off, End: off + len(t), Text: t}, true
+		}
+	}
+	if len(line) > 4096 {
+		return grade.Grade{}, Phrase{}, false
+	}
+	lower := strings.ToLower(line) // ASCII labels: byte offsets survive for them
+	for _, lab := range gradeLabels {
+		i := strings.LastIndex(lower, lab)
+		if i < 0 || len(lower) != len(line) {
+			continue
+		}
+		rest := line[i+len(lab):]
+		restOff := s + i + len(lab)
+		// Try the longest prefix that parses, word by word, so that
+		// "Grade: B+. See it." still reads "B+".
+		words := strings.Fields(rest)
+		for k := min(len(words), 8); k >= 1; k-- {
+			cand := strings.Join(words[:k], " ")
+			cand = strings.TrimRight(cand, ".,;:!")
+			if cand == "" || len(cand) > grade.MaxLen {
+				continue
+			}
+			if g, err := grade.Parse(cand); err == nil {
+				off := restOff + strings.Index(rest, words[0])
+				end := off + len(cand)
+				if end > e || text[off:end] != cand {
+					end = off + len(words[0])
+					cand = text[off:end]
+				}
+				return g, Phrase{Start: off, End: end, Text: cand}, true
+			}
+		}
+	}
+	return grade.Grade{}, Phrase{}, false
+}
+
+func round1(x float64) float64 { return math.Round(10*x) / 10 }
+func round3(x float64) float64 { return math.Round(1000*x) / 1000 }
