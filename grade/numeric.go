@@ -30,7 +30,7 @@ type reading struct {
 func (p Parser) parseNumeric(s string) (Grade, *Error) {
 	sc := scanner{s: s}
 	if strings.HasPrefix(s, "-") && len(s) > 1 && (isDigit(s[1]) || s[1] == '.') {
-		return Grade{}, newError(ErrOutOfRange, s, "a grade cannot be negative")
+		return Grade{}, newError(ErrOutOfRange, "", "a grade cannot be negative")
 	}
 	r, err := sc.read()
 	if err != nil {
@@ -42,7 +42,7 @@ func (p Parser) parseNumeric(s string) (Grade, *Error) {
 // read runs the grammar over the whole text.
 func (sc *scanner) read() (reading, *Error) {
 	var r reading
-	unrecognised := newError(ErrUnrecognised, sc.s, "not a grade")
+	unrecognised := func() *Error { return newError(ErrUnrecognised, "", "not a grade") }
 	switch {
 	case sc.halfStar():
 		r.amount, r.stars = 0.5, true
@@ -54,7 +54,7 @@ func (sc *scanner) read() (reading, *Error) {
 			return r, err
 		}
 		if !ok {
-			return r, unrecognised
+			return r, unrecognised()
 		}
 		r.amount = x + sc.fraction()
 	}
@@ -71,7 +71,7 @@ func (sc *scanner) read() (reading, *Error) {
 				return r, err
 			}
 			if !ok {
-				return r, unrecognised
+				return r, unrecognised()
 			}
 			r.max, r.hasMax = n, true
 			sc.space()
@@ -80,27 +80,28 @@ func (sc *scanner) read() (reading, *Error) {
 	}
 	sc.space()
 	if !sc.done() {
-		return r, unrecognised
+		return r, unrecognised()
 	}
 	if sc.noStars && !r.stars {
-		return r, unrecognised // "no" is a number only in "no stars"
+		return r, unrecognised() // "no" is a number only in "no stars"
 	}
 	return r, nil
 }
 
-// grade checks a reading against its maximum and picks the scale.
+// grade checks a reading against its maximum and picks the scale. Here
+// and in the scanner errors leave Text empty; Parse fills it in with the
+// text as written, not as cleaned.
 func (p Parser) grade(r reading) (Grade, *Error) {
-	text := "" // Parse fills in the text of errors and grades
 	if r.percent {
 		if r.amount > 100 {
-			return Grade{}, newError(ErrOutOfRange, text, "%s%% is above 100%%", formatNumber(r.amount))
+			return Grade{}, newError(ErrOutOfRange, "", "%s%% is above 100%%", formatNumber(r.amount))
 		}
 		return Grade{Scale: ScalePercent, Value: valueOf(r.amount, 100), Max: 100, Points: r.amount}, nil
 	}
 	max := r.max
 	switch {
 	case r.hasMax && r.slots != 0 && float64(r.slots) != max:
-		return Grade{}, newError(ErrUnrecognised, text, "%d stars are drawn but the text says out of %s", r.slots, formatNumber(max))
+		return Grade{}, newError(ErrUnrecognised, "", "%d stars are drawn but the text says out of %s", r.slots, formatNumber(max))
 	case r.hasMax:
 	case r.slots != 0:
 		max = float64(r.slots)
@@ -109,14 +110,14 @@ func (p Parser) grade(r reading) (Grade, *Error) {
 	case p.BareMax > 0 && p.BareMax <= 100:
 		max = float64(p.BareMax)
 	default:
-		return Grade{}, newError(ErrAmbiguous, text,
+		return Grade{}, newError(ErrAmbiguous, "",
 			"a bare number could be out of 4, 5, 10 or 100: write 3.5/5, 3.5 stars, 7/10 or 88/100")
 	}
 	if max < 1 || max > 100 || max != math.Trunc(max) {
-		return Grade{}, newError(ErrOutOfRange, text, "the maximum must be a whole number from 1 to 100, not %s", formatNumber(max))
+		return Grade{}, newError(ErrOutOfRange, "", "the maximum must be a whole number from 1 to 100, not %s", formatNumber(max))
 	}
 	if r.amount > max {
-		return Grade{}, newError(ErrOutOfRange, text, "%s is above the maximum %s", formatNumber(r.amount), formatNumber(max))
+		return Grade{}, newError(ErrOutOfRange, "", "%s is above the maximum %s", formatNumber(r.amount), formatNumber(max))
 	}
 	return Grade{Scale: scaleFor(max, r.stars), Value: valueOf(r.amount, max), Max: max, Points: r.amount}, nil
 }
@@ -302,7 +303,7 @@ func (sc *scanner) digits() (float64, bool, *Error) {
 		case r[0] == ',' && (whole == 0 || decimals > 2):
 			// not a decimal comma; leave it for the caller to reject
 		case decimals > maxDecimals:
-			return 0, false, newError(ErrUnrecognised, sc.s, "a number may have at most %d decimal places", maxDecimals)
+			return 0, false, newError(ErrUnrecognised, "", "a number may have at most %d decimal places", maxDecimals)
 		default:
 			num += "." + r[1:d]
 			sc.i += d
@@ -314,7 +315,7 @@ func (sc *scanner) digits() (float64, bool, *Error) {
 	}
 	x, err := strconv.ParseFloat(num, 64)
 	if err != nil { // only digits and one point reach here; this is overflow
-		return 0, false, newError(ErrOutOfRange, sc.s, "number too large")
+		return 0, false, newError(ErrOutOfRange, "", "number too large")
 	}
 	return x, true, nil
 }
