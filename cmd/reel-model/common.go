@@ -18,7 +18,7 @@ var opts = sentiment.Options{Bits: 22, Bigrams: true, Negation: true, Contrast: 
 var (
 	polCfg  = learn.NBSVMConfig{Alpha: 2, C: 0.1, Beta: 0.5}
 	polGrid = []learn.NBSVMConfig{{Alpha: 1, C: 0.1, Beta: 0.5}, {Alpha: 2, C: 0.1, Beta: 0.5}, {Alpha: 1, C: 0.1, Beta: 0.25}}
-	ridgeC  = []float64{0.3, 1, 3}
+	ridgeC  = []float64{0.03, 0.1, 0.3, 1}
 )
 
 const seed = 20120708 // fixed: training is deterministic

@@ -1,7 +1,404 @@
 package main
 
-import "reel/sentiment/corpus"
+import (
+	"fmt"
+	"math"
+	"os"
+	"text/tabwriter"
+	"time"
+
+	"reel/sentiment"
+	"reel/sentiment/corpus"
+	"reel/sentiment/learn"
+)
 
 func corpusFold(d corpus.Doc) int { return corpus.PolarityFold(d) }
 
-func eval() error { return nil }
+type row struct{ metric, ours, anchor string }
+
+// eval runs every cross-validation and prints metric, ours, anchor.
+func eval() error {
+	t0 := time.Now()
+	c, err := load()
+	if err != nil {
+		return err
+	}
+	var rows []row
+	add := func(r ...row) { rows = append(rows, r...) }
+
+	// Sentence polarity, 10 folds (snippet i in fold i%10; both files are
+	// interleaved by the modulo, so folds are balanced).
+	rtFold := func(i int) int { return i % 10 }
+	for _, extra := range []bool{false, true} {
+		removed := 0
+		res := crossPol(10, len(c.rt), func(f int) *set {
+			s := &set{}
+			for i, d := range c.rt {
+				if rtFold(i) != f {
+					s.add(c.Xrt[i], d.Label == 1, 0, false)
+				}
+			}
+			if extra {
+				for j, d := range c.sst {
+					leak := false
+					for _, i := range c.sstRT[j] {
+						leak = leak || rtFold(i) == f
+					}
+					if leak {
+						removed++
+					} else if d.Label != 2 {
+						s.add(c.Xsst[j], d.Label > 2, 0, false)
+					}
+				}
+			}
+			return s
+		}, func(i int) (learn.Vec, bool, int) { return c.Xrt[i], c.rt[i].Label == 1, rtFold(i) })
+		name := "sentence polarity 10-fold acc (rt only)"
+		if extra {
+			name = fmt.Sprintf("sentence polarity 10-fold acc (+SST train/dev, %d eval-fold duplicates removed)", removed)
+		}
+		add(row{name, pct(res.acc), "NBSVM-bi 79.4 %, CNN 81.5 %"}, row{"  same model: ECE", f3(res.ece), ""})
+		logf("%s done (%v)", name, time.Since(t0).Round(time.Second))
+	}
+
+	// Polarity v2.0, 10 folds by cv prefix.
+	for _, extra := range []bool{false, true} {
+		removed := 0
+		res := crossPol(10, len(c.pv), func(f int) *set {
+			s := &set{}
+			for i, d := range c.pv {
+				if corpus.PolarityFold(d) != f {
+					s.add(c.Xpv[i], d.Label == 1, 0, true)
+				}
+			}
+			if extra {
+				for i, d := range c.sc {
+					leak := false
+					for _, j := range c.scPV[i] {
+						leak = leak || corpus.PolarityFold(c.pv[j]) == f
+					}
+					if leak {
+						removed++
+					} else if d.Score <= 40 || d.Score >= 70 {
+						s.add(c.Xsc[i], d.Score >= 70, 0, true)
+					}
+				}
+			}
+			return s
+		}, func(i int) (learn.Vec, bool, int) { return c.Xpv[i], c.pv[i].Label == 1, corpus.PolarityFold(c.pv[i]) })
+		name := "polarity v2.0 10-fold acc, 1,800 reviews (v2.0 only)"
+		if extra {
+			name = fmt.Sprintf("polarity v2.0 10-fold acc (+scale data, %d near-duplicates of eval folds removed)", removed)
+		}
+		add(row{name, pct(res.acc), "NBSVM-bi 89.45 % (2,000 reviews)"}, row{"  same model: ECE", f3(res.ece), ""})
+		logf("%s done (%v)", name, time.Since(t0).Round(time.Second))
+	}
+
+	add(evalScale(c)...)
+	logf("scale done (%v)", time.Since(t0).Round(time.Second))
+	add(evalSST(c)...)
+	logf("sst done (%v)", time.Since(t0).Round(time.Second))
+
+	tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "metric\tours\tanchor")
+	for _, r := range rows {
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", r.metric, r.ours, r.anchor)
+	}
+	tw.Flush()
+	fmt.Printf("(%v on %d goroutines)\n", time.Since(t0).Round(time.Second), 2)
+	return nil
+}
+
+type polResult struct{ acc, ece float64 }
+
+// crossPol runs k outer folds: trainSet(f) builds the training set, test(i)
+// gives example i's vector, label and fold. Inside each training set a
+// 3-fold inner CV picks the NBSVM setting and fits the Platt calibration;
+// accuracy is that of the calibrated p ≥ ½.
+func crossPol(k, n int, trainSet func(f int) *set, test func(i int) (learn.Vec, bool, int)) polResult {
+	probs := make([]float64, n)
+	for f := 0; f < k; f++ {
+		s := trainSet(f)
+		cfg, pl := innerPol(s)
+		m := fitPol(s, cfg)
+		for i := 0; i < n; i++ {
+			if x, _, fi := test(i); fi == f {
+				probs[i] = pl.Prob(m.Score(x))
+			}
+		}
+	}
+	var conf []float64
+	var right []bool
+	nr := 0
+	for i := 0; i < n; i++ {
+		_, y, _ := test(i)
+		ok := (probs[i] >= 0.5) == y
+		if ok {
+			nr++
+		}
+		conf = append(conf, math.Max(probs[i], 1-probs[i]))
+		right = append(right, ok)
+	}
+	return polResult{acc: float64(nr) / float64(n), ece: learn.ECE(conf, right)}
+}
+
+func innerPol(s *set) (learn.NBSVMConfig, learn.Platt) {
+	fold := func(i int) int { return i % 3 }
+	scores := oofPol(s, fold, 3, polGrid)
+	best, bestAcc := 0, -1.0
+	var bestPl learn.Platt
+	for c, sc := range scores {
+		pl := learn.FitPlatt(sc, s.Y)
+		right := 0
+		for i, v := range sc {
+			if (pl.Prob(v) >= 0.5) == s.Y[i] {
+				right++
+			}
+		}
+		if a := float64(right) / float64(len(sc)); a > bestAcc {
+			best, bestAcc, bestPl = c, a, pl
+		}
+	}
+	return polGrid[best], bestPl
+}
+
+// valueModel is the value pipeline of the shipped model (ridge head,
+// polarity head, Platt, stacker, spread) fitted on one training set.
+type valueModel struct {
+	pol, val  learn.Linear
+	pl        learn.Platt
+	stack     [3]float64
+	sigma     float64
+	threshold []float64
+}
+
+func (v *valueModel) predict(x learn.Vec) float64 {
+	p := v.pl.Prob(v.pol.Score(x))
+	return math.Min(math.Max(v.stack[0]+v.stack[1]*valScore(&v.val, x)+v.stack[2]*(100*p-50), 0), 100)
+}
+
+// fitValue fits the pipeline on pol/val sets with groups for the inner
+// cross-validation (critics for the scale data), picking the ridge C and
+// fitting Platt, the stacker, sigma and class thresholds on out-of-group
+// predictions; classes(i) is val example i's class label for thresholds.
+func fitValue(pol, val *set, polG, valG []int, groups int, classes []int, start []float64) valueModel {
+	type oof struct{ pol, ridge []float64 }
+	res := make([]oof, len(ridgeC))
+	for r := range res {
+		res[r] = oof{make([]float64, len(val.X)), make([]float64, len(val.X))}
+	}
+	parallel(groups, func(g int) {
+		pm := fitPol(pol.subset(func(i int) bool { return polG[i] != g }), polCfg)
+		vs := val.subset(func(i int) bool { return valG[i] != g })
+		for r, C := range ridgeC {
+			vm := fitVal(vs, C)
+			for i := range val.X {
+				if valG[i] == g {
+					res[r].pol[i] = pm.Score(val.X[i])
+					res[r].ridge[i] = valScore(&vm, val.X[i])
+				}
+			}
+		}
+	})
+	// Platt on the inner polarity scores of the clearly graded examples.
+	var ps []float64
+	var py []bool
+	for i := range val.X {
+		if val.T[i] <= 40 || val.T[i] >= 70 {
+			ps, py = append(ps, res[0].pol[i]), append(py, val.T[i] >= 70)
+		}
+	}
+	pl := learn.FitPlatt(ps, py)
+	long := make([]bool, len(val.X))
+	for i := range long {
+		long[i] = true
+	}
+	best := math.Inf(1)
+	var vm valueModel
+	for r, C := range ridgeC {
+		st, sigma := stack(res[r].ridge, res[r].pol, val.T, long, true, [2]float64{pl.A, pl.B})
+		if sigma < best {
+			best = sigma
+			vm = valueModel{pl: pl, stack: st, sigma: sigma}
+			pred := make([]float64, len(val.X))
+			for i := range pred {
+				p := pl.Prob(res[r].pol[i])
+				pred[i] = math.Min(math.Max(st[0]+st[1]*res[r].ridge[i]+st[2]*(100*p-50), 0), 100)
+			}
+			vm.threshold = learn.Thresholds(pred, classes, start)
+			vm.val = learn.Linear{B: C} // remember C
+		}
+	}
+	C := vm.val.B
+	parallel(2, func(k int) {
+		if k == 0 {
+			vm.pol = fitPol(pol, polCfg)
+		} else {
+			vm.val = fitVal(val, C)
+		}
+	})
+	return vm
+}
+
+// evalScale holds each critic out in turn: the value pipeline is fitted on
+// the other critics (and on polarity v2.0 for the polarity head, minus the
+// reviews that contain one of the held-out critic's reviews).
+func evalScale(c *corpora) []row {
+	critics := []string{}
+	idx := map[string]int{}
+	for _, d := range c.sc {
+		if _, ok := idx[d.Group]; !ok {
+			idx[d.Group] = len(critics)
+			critics = append(critics, d.Group)
+		}
+	}
+	var absErr, constErr float64
+	right, n, removed := 0, 0, 0
+	var conf []float64
+	var ok []bool
+	var perCritic []string
+	for k, name := range critics {
+		pol, val := &set{}, &set{}
+		var polG, valG, classes []int
+		inner := map[string]int{}
+		leak := make([]bool, len(c.pv))
+		for i, d := range c.sc {
+			if idx[d.Group] == k {
+				for _, j := range c.scPV[i] {
+					leak[j] = true
+				}
+			}
+		}
+		for i, d := range c.pv {
+			if leak[i] {
+				removed++
+				continue
+			}
+			pol.add(c.Xpv[i], d.Label == 1, 0, true)
+			polG = append(polG, -1) // in every inner training set
+		}
+		var mean float64
+		for i, d := range c.sc {
+			if idx[d.Group] == k {
+				continue
+			}
+			g, seen := inner[d.Group]
+			if !seen {
+				g = len(inner)
+				inner[d.Group] = g
+			}
+			if d.Score <= 40 || d.Score >= 70 {
+				pol.add(c.Xsc[i], d.Score >= 70, d.Score, true)
+				polG = append(polG, g)
+			}
+			val.add(c.Xsc[i], d.Score >= 70, d.Score, true)
+			valG = append(valG, g)
+			classes = append(classes, d.Label)
+			mean += d.Score
+		}
+		mean /= float64(len(val.X))
+		vm := fitValue(pol, val, polG, valG, len(inner), classes, []float64{35, 55, 75})
+		var ae float64
+		cr, cn := 0, 0
+		for i, d := range c.sc {
+			if idx[d.Group] != k {
+				continue
+			}
+			v := vm.predict(c.Xsc[i])
+			ae += math.Abs(v - d.Score)
+			constErr += math.Abs(mean - d.Score)
+			if learn.Class(v, vm.threshold) == d.Label {
+				cr++
+			}
+			cn++
+			conf = append(conf, sentiment.BandProb(v, vm.sigma))
+			ok = append(ok, sentiment.VerdictOf(v) == sentiment.VerdictOf(d.Score))
+		}
+		absErr += ae
+		right += cr
+		n += cn
+		perCritic = append(perCritic, fmt.Sprintf("%s %.1f / %.1f %%", name, ae/float64(cn), 100*float64(cr)/float64(cn)))
+		logf("scale: %s MAE %.2f 4-class %.1f%% (thresholds %v)", name, ae/float64(cn), 100*float64(cr)/float64(cn), vm.threshold)
+	}
+	nv := 0
+	for _, b := range ok {
+		if b {
+			nv++
+		}
+	}
+	return []row{
+		{"scale data leave-one-critic-out MAE (0–100)", fmt.Sprintf("%.2f", absErr/float64(n)), "floor ≤ 12; constant guess ≈ 15.5"},
+		{"  constant guess (training critics' mean), same folds", fmt.Sprintf("%.2f", constErr/float64(n)), ""},
+		{"scale data leave-one-critic-out 4-class acc", pct(float64(right) / float64(n)), "floor ≥ 50 %"},
+		{"  per critic (MAE / 4-class)", fmt.Sprint(perCritic), ""},
+		{"  verdict (pos/mixed/neg) acc", pct(float64(nv) / float64(n)), ""},
+		{"  same model: verdict confidence ECE", f3(learn.ECE(conf, ok)), ""},
+		{fmt.Sprintf("  (v2.0 reviews containing a held-out critic's review, removed: %d over the 3 folds)", removed), "", ""},
+	}
+}
+
+// evalSST trains on SST train (plus rt-polarity snippets that are not an
+// SST dev sentence) and tests on SST dev.
+func evalSST(c *corpora) []row {
+	devRT := map[int]bool{}
+	for j := c.nSSTTrain; j < len(c.sst); j++ {
+		for _, i := range c.sstRT[j] {
+			devRT[i] = true
+		}
+	}
+	pol, val := &set{}, &set{}
+	var polG, valG, classes []int
+	for j := 0; j < c.nSSTTrain; j++ {
+		d := c.sst[j]
+		if d.Label != 2 {
+			pol.add(c.Xsst[j], d.Label > 2, d.Score, false)
+			polG = append(polG, j%3)
+		}
+		val.add(c.Xsst[j], d.Label > 2, d.Score, false)
+		valG = append(valG, j%3)
+		classes = append(classes, d.Label)
+	}
+	for i, d := range c.rt {
+		if devRT[i] {
+			continue
+		}
+		g := -1
+		if l := c.rtSST[i]; len(l) > 0 {
+			g = l[0] % 3 // same inner fold as its SST twin
+		}
+		pol.add(c.Xrt[i], d.Label == 1, 0, false)
+		polG = append(polG, g)
+	}
+	vm := fitValue(pol, val, polG, valG, 3, classes, []float64{20, 40, 60, 80})
+	right5, right2, n2 := 0, 0, 0
+	var conf []float64
+	var ok []bool
+	for j := c.nSSTTrain; j < len(c.sst); j++ {
+		d := c.sst[j]
+		x := c.Xsst[j]
+		if learn.Class(vm.predict(x), vm.threshold) == d.Label {
+			right5++
+		}
+		if d.Label == 2 {
+			continue
+		}
+		p := vm.pl.Prob(vm.pol.Score(x))
+		n2++
+		hit := (p >= 0.5) == (d.Label > 2)
+		if hit {
+			right2++
+		}
+		conf = append(conf, math.Max(p, 1-p))
+		ok = append(ok, hit)
+	}
+	nDev := len(c.sst) - c.nSSTTrain
+	return []row{
+		{"SST-5 dev acc (root)", pct(float64(right5) / float64(nDev)), "CNN 48.0 % (test)"},
+		{"binary SST dev acc (root, neutral dropped)", pct(float64(right2) / float64(n2)), "CNN 88.1 % (test)"},
+		{"  same model: ECE", f3(learn.ECE(conf, ok)), ""},
+		{fmt.Sprintf("  (rt snippets equal to an SST dev sentence, removed from training: %d)", len(devRT)), "", ""},
+	}
+}
+
+func pct(x float64) string { return fmt.Sprintf("%.2f %%", 100*x) }
+func f3(x float64) string  { return fmt.Sprintf("%.3f", x) }
