@@ -144,15 +144,39 @@ func findRoot(fsys fs.FS) (fs.FS, error) {
 		if strings.HasPrefix(name, ".") || name == "__MACOSX" {
 			continue // Finder's litter, not part of the export
 		}
-		if !e.IsDir() {
+		if !e.IsDir() || isExportPart(name) {
 			return fsys, nil
 		}
 		dirs = append(dirs, name)
 	}
-	if len(dirs) != 1 || dirs[0] == dirLists || dirs[0] == "likes" {
+	if len(dirs) != 1 {
 		return fsys, nil
 	}
-	return fs.Sub(fsys, dirs[0])
+	sub, err := fs.Sub(fsys, dirs[0])
+	if err != nil {
+		return nil, reel.Wrap(err, reel.Invalid, "letterboxd: cannot open %s", dirs[0])
+	}
+	inner, err := fs.ReadDir(sub, ".")
+	if err != nil {
+		return nil, reel.Wrap(err, reel.Invalid, "letterboxd: cannot list %s", dirs[0])
+	}
+	for _, e := range inner {
+		if isExportPart(e.Name()) {
+			return sub, nil
+		}
+	}
+	return fsys, nil
+}
+
+// isExportPart reports whether name is a file or folder found at the top
+// of an export.
+func isExportPart(name string) bool {
+	switch name {
+	case fileDiary, fileReviews, fileRatings, fileWatched, fileWatchlist, fileComments,
+		"profile.csv", dirLists, "likes", "deleted", path.Dir(fileIDs):
+		return true
+	}
+	return false
 }
 
 // load reads one file within the size budgets and checks its encoding.
