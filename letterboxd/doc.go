@@ -47,7 +47,7 @@
 // A line whose first field is a link (https://…, boxd.it/…) resolves the
 // row with that link; any other line resolves every row with that title
 // (compared by match key) and year, or with that title in any year when
-// the year is blank. Resolutions win over the catalog. Report's
+// the year is blank. A line with a blank id is skipped. Resolutions win over the catalog. Report's
 // WriteResolutions writes a template with every open film.
 //
 // # Writing

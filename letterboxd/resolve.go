@@ -41,15 +41,14 @@ func ReadResolutions(r io.Reader) (*Resolutions, error) {
 	cr := newCSV(data)
 	cr.Comment = '#'
 	res := &Resolutions{byURI: map[string]resolution{}, byTitle: map[string]resolution{}}
+	rd := &reader{}
 	for first := true; ; first = false {
-		rec, err := cr.Read()
+		rec, src, err := rd.next(resolutionsFile, cr)
 		if errors.Is(err, io.EOF) {
 			return res, nil
 		}
-		line, _ := cr.FieldPos(0)
-		src := Source{File: resolutionsFile, Line: line}
 		if err != nil {
-			return nil, inputError(src, "broken CSV: %v", err)
+			return nil, err
 		}
 		if first && len(rec) == 3 && strings.EqualFold(strings.TrimSpace(rec[2]), "imdb_id") {
 			continue // the optional header
@@ -65,6 +64,9 @@ func (r *Resolutions) add(rec []string, src Source) error {
 		return inputError(src, "%d fields; want letterboxd_uri_or_title,year,imdb_id", len(rec))
 	}
 	what, yearText := strings.TrimSpace(rec[0]), strings.TrimSpace(rec[1])
+	if strings.TrimSpace(rec[2]) == "" {
+		return nil // not answered yet: the template leaves the id blank
+	}
 	id, err := reel.ParseFilmID(strings.TrimSpace(rec[2]))
 	if err != nil {
 		return inputError(src, "%s", reel.ErrorMessage(err))
