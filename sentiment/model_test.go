@@ -1,0 +1,208 @@
+package sentiment
+
+import (
+	"bytes"
+	"math"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func model(t testing.TB) *Model {
+	t.Helper()
+	m := Default()
+	if err := LoadError(); err != nil {
+		t.Fatalf("embedded model: %v", err)
+	}
+	return m
+}
+
+func TestVerdictBands(t *testing.T) {
+	for v, want := range map[float64]string{0: Negative, 39: Negative, 39.4: Negative, 40: Mixed, 59: Mixed, 60: Positive, 100: Positive} {
+		if got := VerdictOf(v); got != want {
+			t.Errorf("VerdictOf(%v) = %s, want %s", v, got, want)
+		}
+	}
+}
+
+// Sentences written for this test, not taken from any corpus.
+func TestScoreSamples(t *testing.T) {
+	m := model(t)
+	cases := []struct {
+		text string
+		want string
+	}{
+		{"A triumph: the best film of the year, beautifully acted and deeply moving.", Positive},
+		{"Funny, warm and wise, it is a pleasure from the first scene to the last.", Positive},
+		{"The plot is thin, but the performances are wonderful and the ending soars.", Positive},
+		{"A dull, lifeless mess. Avoid it.", Negative},
+		{"Tedious, badly written and far too long; I wanted to leave after twenty minutes.", Negative},
+		{"It looks gorgeous, but the script is lazy and the characters are paper thin.", Negative},
+		{"It is only very good instead of a triumph.", Mixed},
+		{"Grade: B+", Positive},
+		{"Verdict: a minor work.", Mixed},
+		{"Rating: ★☆☆☆☆", Negative},
+		{"Rating: ★★☆☆☆", Mixed}, // 2/5 = 40, the bottom of the mixed band
+	}
+	for _, c := range cases {
+		r := m.Score(c.text)
+		if r.Verdict != c.want {
+			t.Errorf("%q: %s (%.1f, conf %.2f), want %s", c.text, r.Verdict, r.Value, r.Confidence, c.want)
+		}
+	}
+}
+
+// 'worthwhile, but not the career summation it should be' is a guarded
+// review: the contrast must pull it well below an unqualified
+// 'worthwhile' and out of the positive band.
+func TestContrastLowersScore(t *testing.T) {
+	m := model(t)
+	plain := m.Score("A worthwhile film.")
+	hedged := m.Score("A worthwhile film, but not the career summation it should be.")
+	if hedged.Value >= plain.Value-10 {
+		t.Errorf("hedged %.1f not clearly below plain %.1f", hedged.Value, plain.Value)
+	}
+	if hedged.Verdict == Positive {
+		t.Errorf("hedged review judged positive (%.1f)", hedged.Value)
+	}
+}
+
+func TestEvidenceSpans(t *testing.T) {
+	m := model(t)
+	text := "The acting is superb, but the story is a tedious, predictable mess."
+	r := m.Score(text)
+	if len(r.Evidence) == 0 {
+		t.Fatal("no evidence")
+	}
+	var pos, neg bool
+	for _, p := range r.Evidence {
+		if text[p.Start:p.End] != p.Text {
+			t.Errorf("span %d:%d is %q, Text %q", p.Start, p.End, text[p.Start:p.End], p.Text)
+		}
+		pos = pos || p.Weight > 0
+		neg = neg || p.Weight < 0
+	}
+	if !pos || !neg {
+		t.Errorf("evidence should show both sides: %+v", r.Evidence)
+	}
+}
+
+func TestForeignTextHasLowConfidence(t *testing.T) {
+	m := model(t)
+	en := m.Score("A wonderful, moving film with superb performances; one of the best of the year.")
+	fr := m.Score("Un film merveilleux et émouvant, avec des interprètes superbes ; l'un des meilleurs de l'année.")
+	if fr.Confidence >= 0.5 || fr.Confidence >= en.Confidence {
+		t.Errorf("French confidence %.2f (English %.2f)", fr.Confidence, en.Confidence)
+	}
+}
+
+func TestOddInputs(t *testing.T) {
+	m := model(t)
+	huge := strings.Repeat("a great film but boring. ", 450000) // ~11 MB
+	for _, s := range []string{"", " \n\n ", "\xff\xfe\x00garbage\x80", string([]byte{0, 1, 2, 3}), huge} {
+		r := m.Score(s)
+		if r.Value < 0 || r.Value > 100 || math.IsNaN(r.Value) || math.IsNaN(r.Confidence) || r.Confidence < 0 || r.Confidence > 1 {
+			t.Errorf("bad result for %d-byte input: %+v", len(s), r)
+		}
+	}
+	if r := m.Score(""); r.Verdict != Mixed || r.Confidence != 0 {
+		t.Errorf("empty text: %+v", r)
+	}
+}
+
+func TestDeterministicLoadAndScore(t *testing.T) {
+	a, err := Load(bytes.NewReader(embedded))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Load(bytes.NewReader(embedded))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(a.Params, b.Params) || !reflect.DeepEqual(a.W, b.W) {
+		t.Fatal("two loads differ")
+	}
+	text := "Worthwhile, but not the career summation it should be. Still, the last act is very good."
+	if ra, rb := a.Score(text), b.Score(text); !reflect.DeepEqual(ra, rb) {
+		t.Fatalf("scores differ: %+v vs %+v", ra, rb)
+	}
+	// Save → Load round-trips exactly (weights are already quantised).
+	var buf bytes.Buffer
+	if err := a.Save(&buf); err != nil {
+		t.Fatal(err)
+	}
+	c, err := Load(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(a.W, c.W) || a.Params != c.Params {
+		t.Fatal("save/load round trip changed the model")
+	}
+}
+
+func TestEmbeddedSize(t *testing.T) {
+	if len(embedded) > 30<<20 {
+		t.Fatalf("embedded weights %d bytes > 30 MB", len(embedded))
+	}
+}
+
+func FuzzScore(f *testing.F) {
+	for _, s := range []string{"", "Grade: B+", "not good, but great", "\xff\xfe", "Verdict: very good\n\n***1/2", "…—“”"} {
+		f.Add(s)
+	}
+	m := model(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		r := m.Score(s)
+		if r.Value < 0 || r.Value > 100 || math.IsNaN(r.Value) || r.Confidence < 0 || r.Confidence > 1 || math.IsNaN(r.Confidence) {
+			t.Fatalf("bad result %+v", r)
+		}
+		if r.Verdict != VerdictOf(r.Value) {
+			t.Fatalf("verdict %s for value %v", r.Verdict, r.Value)
+		}
+		for _, p := range r.Evidence {
+			if p.Start < 0 || p.End > len(s) || p.Start >= p.End || s[p.Start:p.End] != p.Text {
+				t.Fatalf("bad span %+v", p)
+			}
+		}
+	})
+}
+
+// review is a ~1,000-word review built from sentences written for the
+// benchmark.
+func review() string {
+	parts := []string{
+		"The director returns with a film about memory and the families we invent.",
+		"Its first hour is patient, even slow, and the plot summary would make it sound like a thriller it never becomes.",
+		"The lead performance is extraordinary, all nerves and silences, and the supporting cast is nearly as good.",
+		"Yet the screenplay keeps explaining what the images already said, and the score underlines every feeling twice.",
+		"By the last act, though, the film finds its nerve: the final scene is as moving as anything this year.",
+	}
+	var b strings.Builder
+	for b.Len() < 6000 {
+		for _, p := range parts {
+			b.WriteString(p)
+			b.WriteString(" ")
+		}
+		b.WriteString("\n\n")
+	}
+	b.WriteString("Verdict: very good, if not the masterpiece some will call it.")
+	return b.String()
+}
+
+func BenchmarkScore1000Words(b *testing.B) {
+	m := model(b)
+	text := review()
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	for b.Loop() {
+		m.Score(text)
+	}
+}
+
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := Load(bytes.NewReader(embedded)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
