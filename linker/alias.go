@@ -1,0 +1,378 @@
+package linker
+
+import (
+	"strings"
+
+	"reel/matchkey"
+)
+
+// alias is a short name that is only safe to link in context: a surname or
+// first name of someone the text has named, a character of a film in context,
+// part of the title of the film under review.
+type alias struct {
+	kind  uint8
+	ref   uint32 // person, film or credit index
+	sub   uint8  // for characters, which of the credit's characters
+	prio  float64
+	from  int  // first token where it applies
+	named bool // a person the text named in full
+}
+
+// aliasSet maps space-joined word keys to aliases.
+type aliasSet struct {
+	m      map[string][]alias
+	first  map[string]bool
+	maxLen int
+}
+
+func (s *aliasSet) add(words []string, a alias) {
+	if len(words) == 0 {
+		return
+	}
+	k := strings.Join(words, " ")
+	for _, old := range s.m[k] {
+		if old.kind == a.kind && old.ref == a.ref && old.sub == a.sub {
+			return
+		}
+	}
+	s.m[k] = append(s.m[k], a)
+	s.first[words[0]] = true
+	s.maxLen = max(s.maxLen, len(words))
+}
+
+// genericCharacters never link: every film has them.
+var genericCharacters = map[string]bool{"himself": true, "herself": true, "self": true, "themselves": true,
+	"narrator": true, "various": true, "additional voices": true, "voice": true, "host": true}
+
+// honorifics and role words open or close character names without naming
+// anyone ("Dr. Ledgard", "Young Pedro", "Uncle Paco").
+var honorifics = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`mr mrs ms miss dr doctor sir lady lord madam madame mister señor senor senora
+		señora don dona doña father mother sister brother uncle aunt young old little big baby detective officer
+		captain agent professor inspector sergeant general colonel major king queen prince princess judge
+		nurse the el la le los las jr sr`) {
+		honorifics[w] = true
+	}
+}
+
+// aliases links the short names the context allows in the text not yet
+// covered.
+func (r *run) aliases() {
+	set := aliasSet{m: map[string][]alias{}, first: map[string]bool{}}
+	r.personAliases(&set)
+	r.reviewAliases(&set)
+	r.characterAliases(&set)
+	if len(set.m) == 0 {
+		return
+	}
+	for i := 0; i < len(r.toks); i++ {
+		if r.taken[i] >= 0 || !set.first[r.toks[i].key] {
+			continue
+		}
+		for n := min(set.maxLen, len(r.toks)-i); n >= 1; n-- {
+			if c, ok := r.matchAlias(&set, i, n); ok {
+				r.take(c)
+				i += n - 1
+				break
+			}
+		}
+	}
+}
+
+// nameAliases adds the surnames (every proper suffix of the name with a word
+// that is not a particle: "García Bernal", "Bernal", "von Trier") and the
+// first name of person p.
+func nameAliases(set *aliasSet, words []string, a alias, surname, firstName float64) {
+	if len(words) < 2 {
+		return
+	}
+	for k := 1; k < len(words); k++ {
+		suf := words[k:]
+		if len(suf[0]) < 2 || !hasNonParticle(suf) {
+			continue
+		}
+		a.prio = surname
+		set.add(suf, a)
+	}
+	if len(words[0]) >= 2 && !nameParticles[words[0]] {
+		a.prio = firstName
+		set.add(words[:1], a)
+	}
+}
+
+func hasNonParticle(ws []string) bool {
+	for _, w := range ws {
+		if !nameParticles[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// personAliases: people the text named in full may be called by surname or
+// first name afterwards.
+func (r *run) personAliases(set *aliasSet) {
+	for _, c := range r.chosen {
+		if c.kind != kPerson || c.via != viaGlobal {
+			continue
+		}
+		if first, ok := r.people[c.ref]; ok && first != c.i {
+			continue // aliases start after the first full mention
+		}
+		words := matchkey.Words(r.l.personName(c.ref))
+		nameAliases(set, words, alias{kind: kPerson, ref: c.ref, from: c.j, named: true}, 3, 2)
+	}
+}
+
+// reviewAliases: the director, writers and leading cast of the film under
+// review go by surname from the start ("Almodóvar's latest"), and the film by
+// part of its title ("Women on the Verge").
+func (r *run) reviewAliases(set *aliasSet) {
+	if r.review < 0 {
+		return
+	}
+	f := uint32(r.review)
+	lo, hi := r.l.filmCredits(f)
+	cast := 0
+	for cr := lo; cr < hi; cr++ {
+		cat := r.l.credits.cat[cr]
+		lead := cat == catDirector || cat == catWriter
+		if isCast(cat) {
+			cast++
+			lead = cast <= 8
+		}
+		if !lead {
+			continue
+		}
+		p := r.l.credits.person[cr]
+		words := matchkey.Words(r.l.personName(p))
+		nameAliases(set, words, alias{kind: kPerson, ref: p}, 2, 1)
+	}
+	titles := []string{r.l.str.get(r.l.films.title[f]), r.l.str.get(r.l.films.orig[f])}
+	for _, t := range titles {
+		words := matchkey.Words(t)
+		start := 0
+		if len(words) > 2 && (words[0] == "the" || words[0] == "a" || words[0] == "an") {
+			start = 1
+		}
+		for s := 0; s <= start; s++ {
+			for e := s + 1; e <= len(words); e++ {
+				if s == 0 && e == len(words) {
+					continue // the full title is in the gazetteer
+				}
+				set.add(words[s:e], alias{kind: kFilm, ref: f, prio: 2.5})
+			}
+		}
+	}
+}
+
+// characterAliases: the characters of the film under review and of the films
+// the text links, by full name, first name or surname.
+func (r *run) characterAliases(set *aliasSet) {
+	films := make([]uint32, 0, len(r.films)+1)
+	if r.review >= 0 {
+		films = append(films, uint32(r.review))
+	}
+	for f := range r.films {
+		if int64(f) != r.review && len(films) < 24 {
+			films = append(films, f)
+		}
+	}
+	for _, f := range films {
+		prio := 2.0
+		if int64(f) == r.review {
+			prio = 3
+		}
+		lo, hi := r.l.filmCredits(f)
+		for cr := lo; cr < hi; cr++ {
+			if !isCast(r.l.credits.cat[cr]) {
+				continue
+			}
+			for n, ch := range r.l.characters(cr) {
+				words := characterWords(ch)
+				if len(words) == 0 || n > 255 {
+					continue
+				}
+				a := alias{kind: kChar, ref: cr, sub: uint8(n), prio: prio + 0.5}
+				set.add(words, a)
+				r.characterParts(set, words, a)
+			}
+		}
+	}
+}
+
+// characterParts adds the first and last names of a character, skipping
+// honorifics ("Dr. Robert Ledgard" → "Robert", "Ledgard").
+func (r *run) characterParts(set *aliasSet, words []string, a alias) {
+	core := words
+	for len(core) > 0 && honorifics[core[0]] {
+		core = core[1:]
+	}
+	for len(core) > 0 && honorifics[core[len(core)-1]] {
+		core = core[:len(core)-1]
+	}
+	if len(core) == 0 {
+		return
+	}
+	a.prio -= 0.5
+	if len(core) < len(words) {
+		set.add(core, a)
+	}
+	if len(core) >= 2 {
+		set.add(core[:1], a)
+		a.prio -= 0.2
+		set.add(core[len(core)-1:], a)
+		if len(words) > len(core) && honorifics[words[0]] {
+			set.add([]string{words[0], core[len(core)-1]}, a) // "Dr. Ledgard"
+		}
+	}
+}
+
+// characterWords returns the key words of a character name, or nil for the
+// generic ones.
+func characterWords(ch string) []string {
+	if i := strings.IndexByte(ch, '('); i > 0 {
+		ch = ch[:i]
+	}
+	k := matchkey.Key(ch)
+	if k == "" || genericCharacters[k] {
+		return nil
+	}
+	return strings.Fields(k)
+}
+
+// matchAlias tries the n words from token i as an alias.
+func (r *run) matchAlias(set *aliasSet, i, n int) (cand, bool) {
+	for k := i; k < i+n; k++ {
+		if r.taken[k] >= 0 || (k > i && r.toks[k].sent != r.toks[i].sent) {
+			return cand{}, false
+		}
+	}
+	keys := make([]string, n)
+	for k := range keys {
+		keys[k] = r.toks[i+k].key
+	}
+	list, altEnd := set.m[strings.Join(keys, " ")], false
+	if len(list) == 0 && r.toks[i+n-1].alt != "" {
+		keys[n-1] = r.toks[i+n-1].alt
+		list, altEnd = set.m[strings.Join(keys, " ")], true
+	}
+	if len(list) == 0 || !r.aliasCaseOK(i, n) {
+		return cand{}, false
+	}
+	best, bestScore, tie := -1, -1.0, false
+	for x, a := range list {
+		if a.from > i || !r.aliasWordOK(i, n, a) {
+			continue
+		}
+		s := a.prio + r.recency(a, i)
+		switch {
+		case s > bestScore+0.01:
+			best, bestScore, tie = x, s, false
+		case s > bestScore-0.01 && !sameEntity(r, list[best], a):
+			tie = true
+		}
+	}
+	if best < 0 || tie {
+		return cand{}, false
+	}
+	a := list[best]
+	c := cand{i: i, j: i + n, ref: a.ref, kind: a.kind, form: a.sub, altEnd: altEnd, score: bestScore, need: 1}
+	switch a.kind {
+	case kChar:
+		c.via = viaChar
+	case kFilm:
+		c.via = viaPartial
+	default:
+		c.via = viaAlias
+	}
+	return c, true
+}
+
+// sameEntity: two characters played by one actor in one film, or the same
+// person, are one answer, not a tie.
+func sameEntity(r *run, a, b alias) bool {
+	if a.kind != b.kind {
+		return false
+	}
+	if a.kind == kChar {
+		return r.l.credits.film[a.ref] == r.l.credits.film[b.ref] && r.l.credits.person[a.ref] == r.l.credits.person[b.ref]
+	}
+	return a.ref == b.ref
+}
+
+// recency favours the person named most recently before token i, so that
+// "Cruz" after "Penélope Cruz" is her and not her sister named pages before.
+func (r *run) recency(a alias, i int) float64 {
+	if a.kind != kPerson {
+		return 0
+	}
+	last := -1
+	for _, c := range r.chosen {
+		if c.kind == kPerson && c.ref == a.ref && c.i < i {
+			last = max(last, c.i)
+		}
+	}
+	if last < 0 {
+		return 0
+	}
+	return 0.5 + 0.5/float64(1+(i-last)/50)
+}
+
+// aliasCaseOK: in a cased text an alias must be capitalised like a name.
+func (r *run) aliasCaseOK(i, n int) bool {
+	if r.caseless {
+		return true
+	}
+	for k := i; k < i+n; k++ {
+		t := &r.toks[k]
+		if !t.has(tokCap) && !t.has(tokNumber) && !(k > i && nameParticles[t.key]) {
+			return false
+		}
+	}
+	return true
+}
+
+// aliasWordOK rules out aliases that are everyday words where the text gives
+// no sign they are names: a lone common word at the start of a sentence, or
+// anywhere in a text without capitals.
+func (r *run) aliasWordOK(i, n int, a alias) bool {
+	if n > 1 {
+		if r.caseless && r.ordinary(i, i+n) && a.kind != kFilm {
+			return false
+		}
+		return true
+	}
+	t := &r.toks[i]
+	cls := classOf(t.key)
+	if t.has(tokPossessive) && t.alt != "" {
+		cls = classOf(t.alt)
+	}
+	switch {
+	case cls == wordFunction:
+		return false
+	case r.caseless && cls == wordCommon:
+		return false
+	case r.caseless && cls == wordDictionary:
+		return a.named
+	case cls >= wordDictionary && t.has(tokSentStart):
+		return a.named
+	case a.kind == kFilm:
+		return cls == wordRare
+	}
+	return true
+}
+
+// characterName returns the character a kChar candidate names.
+func (r *run) characterName(c *cand) string {
+	chars := r.l.characters(c.ref)
+	if int(c.form) < len(chars) {
+		return chars[c.form]
+	}
+	if len(chars) > 0 {
+		return chars[0]
+	}
+	return ""
+}

@@ -1,0 +1,372 @@
+package linker
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"reel"
+	"reel/matchkey"
+)
+
+// Linker finds the films, people and characters a text names and links them
+// to the catalog. It is immutable after Build or Load and safe for concurrent
+// use.
+type Linker struct {
+	words   *dict
+	str     strtab
+	films   filmTable
+	people  personTable
+	credits creditTable
+	ph      phraseIndex
+}
+
+// Stats describes a built Linker.
+type Stats struct {
+	Films, People, Credits, Words, Phrases, Refs int
+	// Bytes estimates the memory the Linker's tables hold.
+	Bytes int64
+}
+
+// Stats reports the size of l.
+func (l *Linker) Stats() Stats {
+	s := Stats{Films: len(l.films.id), People: len(l.people.id), Credits: len(l.credits.person),
+		Words: l.words.len(), Phrases: l.ph.len(), Refs: len(l.ph.refs)}
+	u32 := func(xs ...[]uint32) {
+		for _, x := range xs {
+			s.Bytes += int64(4 * len(x))
+		}
+	}
+	u32(l.films.id, l.films.title, l.films.orig, l.films.votes, l.people.id, l.people.name, l.people.pop,
+		l.credits.filmStart, l.credits.person, l.credits.chars, l.credits.personStart, l.credits.byPerson,
+		l.credits.film, l.ph.toks, l.ph.start, l.ph.first, l.ph.refOff, l.ph.refs, l.str.off,
+		l.words.words.off, l.words.slots)
+	s.Bytes += int64(2*len(l.films.year) + len(l.credits.cat) + len(l.ph.forms) + len(l.str.blob) + len(l.words.words.blob))
+	return s
+}
+
+// builder holds the raw columns while Build reads the source.
+type builder struct {
+	l       *Linker
+	phrases phraseBuilder
+	keyBuf  []uint32
+
+	// credits before grouping
+	cFilm, cPerson, cChars []uint32
+	cCat                   []uint8
+	cOrd                   []uint16
+}
+
+// Build reads the whole catalog from src and returns a Linker over it.
+func Build(ctx context.Context, src Source) (*Linker, error) {
+	b := &builder{l: &Linker{words: newDict(), str: newStrtab()}}
+	steps := []func(context.Context, Source) error{b.readFilms, b.readAltTitles, b.readPeople, b.readCredits}
+	for _, step := range steps {
+		if err := step(ctx, src); err != nil {
+			return nil, fmt.Errorf("linker: build: %w", err)
+		}
+	}
+	b.groupCredits()
+	b.prunePeople()
+	b.popularity()
+	b.addNames()
+	l := b.l
+	l.ph = b.phrases.build(l.words.len(), b.weight)
+	b.phrases = phraseBuilder{}
+	return l, ctx.Err()
+}
+
+func (b *builder) readFilms(ctx context.Context, src Source) error {
+	f := &b.l.films
+	err := src.EachFilm(ctx, func(fl reel.Film) error {
+		if fl.ID <= 0 || fl.ID > math.MaxUint32 || fl.Adult {
+			return nil
+		}
+		f.id = append(f.id, uint32(fl.ID))
+		t := b.l.str.add(fl.Title)
+		f.title = append(f.title, t)
+		if fl.OriginalTitle != "" && fl.OriginalTitle != fl.Title {
+			t = b.l.str.add(fl.OriginalTitle)
+		}
+		f.orig = append(f.orig, t)
+		f.year = append(f.year, uint16(max(0, min(fl.Year, math.MaxUint16))))
+		f.votes = append(f.votes, uint32(max(0, fl.Votes)))
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	b.sortFilms()
+	return nil
+}
+
+// sortFilms orders the films by id. A film several sources gave is kept once,
+// with the last source's facts; the titles of the others become alternate
+// titles.
+func (b *builder) sortFilms() {
+	f := &b.l.films
+	perm := identity(len(f.id))
+	slices.SortStableFunc(perm, func(x, y uint32) int { return cmpU32(f.id[x], f.id[y]) })
+	var out filmTable
+	for i := 0; i < len(perm); {
+		j := i
+		for j < len(perm) && f.id[perm[j]] == f.id[perm[i]] {
+			j++
+		}
+		last := perm[j-1]
+		out.id = append(out.id, f.id[last])
+		out.title = append(out.title, f.title[last])
+		out.orig = append(out.orig, f.orig[last])
+		out.year = append(out.year, f.year[last])
+		votes := uint32(0)
+		for _, k := range perm[i:j] {
+			votes = max(votes, f.votes[k])
+		}
+		out.votes = append(out.votes, votes)
+		idx := uint32(len(out.id) - 1)
+		for _, k := range perm[i:j] {
+			b.addTitle(b.l.str.get(f.title[k]), idx, formPrimary)
+			b.addTitle(b.l.str.get(f.orig[k]), idx, formOriginal)
+		}
+		i = j
+	}
+	*f = out
+}
+
+func identity(n int) []uint32 {
+	p := make([]uint32, n)
+	for i := range p {
+		p[i] = uint32(i)
+	}
+	return p
+}
+
+// addTitle indexes a title of film idx, and its main title when it has a
+// subtitle ("Birdman or (The Unexpected Virtue of Ignorance)" → "Birdman",
+// "Star Wars: Episode IV" → "Star Wars").
+func (b *builder) addTitle(title string, idx uint32, form uint8) {
+	b.addPhrase(title, idx, form)
+	if main, ok := mainTitle(title); ok {
+		b.addPhrase(main, idx, formMain)
+	}
+}
+
+func mainTitle(title string) (string, bool) {
+	for _, sep := range []string{": ", " - ", " – ", " or (", " (", ", or "} {
+		if i := strings.Index(title, sep); i > 0 {
+			return title[:i], true
+		}
+	}
+	return "", false
+}
+
+// addPhrase interns the words of a name and records the entry.
+func (b *builder) addPhrase(name string, ref uint32, form uint8) {
+	b.keyBuf = b.keyBuf[:0]
+	for _, w := range matchkey.Words(name) {
+		b.keyBuf = append(b.keyBuf, b.l.words.intern(w))
+		if len(b.keyBuf) > maxPhrase {
+			return
+		}
+	}
+	b.phrases.add(b.keyBuf, ref, form)
+}
+
+func (b *builder) readAltTitles(ctx context.Context, src Source) error {
+	return src.EachAltTitle(ctx, func(id reel.FilmID, a reel.AltTitle) error {
+		if id <= 0 || id > math.MaxUint32 {
+			return nil
+		}
+		if f, ok := b.l.filmIndex(uint32(id)); ok {
+			form := formAka
+			if a.Original {
+				form = formOriginal
+			}
+			b.addTitle(a.Title, f, form)
+		}
+		return nil
+	})
+}
+
+func (b *builder) readPeople(ctx context.Context, src Source) error {
+	p := &b.l.people
+	err := src.EachPerson(ctx, func(pr reel.Person) error {
+		if pr.ID <= 0 || pr.ID > math.MaxUint32 || pr.Name == "" {
+			return nil
+		}
+		p.id = append(p.id, uint32(pr.ID))
+		p.name = append(p.name, b.l.str.add(pr.Name))
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	perm := identity(len(p.id))
+	slices.SortStableFunc(perm, func(x, y uint32) int { return cmpU32(p.id[x], p.id[y]) })
+	var out personTable
+	for i, k := range perm {
+		if i+1 < len(perm) && p.id[perm[i+1]] == p.id[k] {
+			continue // a later source has this person too: keep the last
+		}
+		out.id = append(out.id, p.id[k])
+		out.name = append(out.name, p.name[k])
+	}
+	*p = out
+	return nil
+}
+
+func (b *builder) readCredits(ctx context.Context, src Source) error {
+	return src.EachCredit(ctx, func(c reel.Credit) error {
+		if c.FilmID <= 0 || c.FilmID > math.MaxUint32 || c.PersonID <= 0 || c.PersonID > math.MaxUint32 {
+			return nil
+		}
+		f, ok := b.l.filmIndex(uint32(c.FilmID))
+		if !ok {
+			return nil
+		}
+		p, ok := b.l.personIndex(uint32(c.PersonID))
+		if !ok {
+			return nil
+		}
+		chars := uint32(0)
+		if len(c.Characters) > 0 {
+			chars = b.l.str.add(strings.Join(c.Characters, charSep)) + 1
+		}
+		b.cFilm = append(b.cFilm, f)
+		b.cPerson = append(b.cPerson, p)
+		b.cCat = append(b.cCat, catCodes[c.Category])
+		b.cOrd = append(b.cOrd, uint16(max(0, min(c.Ordering, math.MaxUint16))))
+		b.cChars = append(b.cChars, chars)
+		return nil
+	})
+}
+
+// groupCredits sorts the credits by film and billing, keeps one credit per
+// film, person and category (title.crew repeats directors that
+// title.principals already lists), and builds the per-film ranges.
+func (b *builder) groupCredits() {
+	perm := identity(len(b.cFilm))
+	key := func(x uint32) [4]uint32 {
+		return [4]uint32{b.cFilm[x], b.cPerson[x], uint32(b.cCat[x]), uint32(b.cOrd[x])}
+	}
+	slices.SortFunc(perm, func(x, y uint32) int {
+		kx, ky := key(x), key(y)
+		return slices.Compare(kx[:], ky[:])
+	})
+	keep := perm[:0]
+	for i, x := range perm {
+		if i > 0 {
+			kx, kp := key(x), key(perm[i-1])
+			if kx[0] == kp[0] && kx[1] == kp[1] && kx[2] == kp[2] {
+				continue
+			}
+		}
+		keep = append(keep, x)
+	}
+	slices.SortFunc(keep, func(x, y uint32) int {
+		if c := cmpU32(b.cFilm[x], b.cFilm[y]); c != 0 {
+			return c
+		}
+		return int(b.cOrd[x]) - int(b.cOrd[y])
+	})
+	c := &b.l.credits
+	c.filmStart = make([]uint32, len(b.l.films.id)+1)
+	c.person = make([]uint32, len(keep))
+	c.cat = make([]uint8, len(keep))
+	c.chars = make([]uint32, len(keep))
+	c.film = make([]uint32, len(keep))
+	for i, x := range keep {
+		c.person[i], c.cat[i], c.chars[i], c.film[i] = b.cPerson[x], b.cCat[x], b.cChars[x], b.cFilm[x]
+		c.filmStart[b.cFilm[x]+1]++
+	}
+	for f := 1; f < len(c.filmStart); f++ {
+		c.filmStart[f] += c.filmStart[f-1]
+	}
+	b.cFilm, b.cPerson, b.cChars, b.cCat, b.cOrd = nil, nil, nil, nil, nil
+}
+
+// prunePeople drops the people no credit names (name.basics lists everyone
+// IMDb knows, most of them only in episodes or shorts), renumbers the rest and
+// builds each person's credit index.
+func (b *builder) prunePeople() {
+	l := b.l
+	c := &l.credits
+	if len(c.person) > 0 {
+		used := make([]bool, len(l.people.id))
+		for _, p := range c.person {
+			used[p] = true
+		}
+		renum := make([]uint32, len(l.people.id))
+		var out personTable
+		for p, ok := range used {
+			if ok {
+				renum[p] = uint32(len(out.id))
+				out.id = append(out.id, l.people.id[p])
+				out.name = append(out.name, l.people.name[p])
+			}
+		}
+		for i, p := range c.person {
+			c.person[i] = renum[p]
+		}
+		l.people = out
+	}
+	n := len(l.people.id)
+	c.personStart = make([]uint32, n+1)
+	for _, p := range c.person {
+		c.personStart[p+1]++
+	}
+	for p := 1; p <= n; p++ {
+		c.personStart[p] += c.personStart[p-1]
+	}
+	c.byPerson = make([]uint32, len(c.person))
+	next := slices.Clone(c.personStart[:n])
+	for i, p := range c.person {
+		c.byPerson[next[p]] = uint32(i)
+		next[p]++
+	}
+}
+
+// popularity ranks people for disambiguation: the votes of the films they are
+// credited on, weighted by how central the credit is. Weighting by billing
+// keeps a bit part in a blockbuster from outranking the star of a classic.
+func (b *builder) popularity() {
+	l := b.l
+	pop := make([]float64, len(l.people.id))
+	for f := range l.films.id {
+		lo, hi := l.filmCredits(uint32(f))
+		billing := 0
+		for c := lo; c < hi; c++ {
+			w := 0.1
+			switch cat := l.credits.cat[c]; {
+			case cat == catDirector:
+				w = 1
+			case cat == catWriter:
+				w = 0.3
+			case isCast(cat):
+				billing++
+				w = 1 / float64(billing)
+			}
+			pop[l.credits.person[c]] += w * float64(l.films.votes[f])
+		}
+	}
+	l.people.pop = make([]uint32, len(pop))
+	for i, v := range pop {
+		l.people.pop[i] = uint32(min(v, math.MaxUint32))
+	}
+}
+
+func (b *builder) addNames() {
+	for p, name := range b.l.people.name {
+		b.addPhrase(b.l.str.get(name), uint32(p)|personBit, formPrimary)
+	}
+}
+
+// weight ranks the refs of one phrase.
+func (b *builder) weight(ref uint32) uint32 {
+	if ref&personBit != 0 {
+		return b.l.people.pop[ref&^personBit]
+	}
+	return b.l.films.votes[ref]
+}

@@ -1,0 +1,674 @@
+package linker
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"reel"
+)
+
+// Candidate kinds.
+const (
+	kFilm uint8 = iota
+	kPerson
+	kChar
+)
+
+// How a candidate was found.
+const (
+	viaGlobal  uint8 = iota // the catalog-wide gazetteer
+	viaAlias                // a surname or first name of a linked person
+	viaPartial              // part of the title of the film under review
+	viaChar                 // a character of a film in context
+	viaFuzzy                // a near-miss spelling of a name in context
+)
+
+// cand is a possible mention: a token span and one entity it may name.
+type cand struct {
+	i, j   int    // token span [i, j)
+	ref    uint32 // film index, person index, or credit index for characters
+	kind   uint8
+	form   uint8
+	via    uint8
+	altEnd bool // matched through the possessive-less last word
+	ev     float64
+	score  float64
+	need   float64
+}
+
+// run is the state of one Link call.
+type run struct {
+	l        *Linker
+	text     string
+	toks     []token
+	ws, alts []uint32
+	caseless bool // the text has (almost) no capitals, as tokenised corpora
+	accented bool // the text writes some letter with a diacritic
+
+	cands    []cand
+	taken    []int32 // token → index in chosen, or -1
+	chosen   []cand
+	review   int64 // film index of the film under review, -1 when unknown
+	reviewBy float64
+	films    map[uint32]int // linked films → mentions
+	people   map[uint32]int // linked people → first token
+	support  map[uint32]float64
+}
+
+// Link finds the films, people and characters text names.
+func (l *Linker) Link(text string, hint FilmHint) Result {
+	r := &run{l: l, text: text, review: -1}
+	r.tokenize()
+	r.hint(hint)
+	r.globalCandidates()
+	r.evidence()
+	// Anchors: what links without any context.
+	r.choose(false)
+	r.context()
+	r.inferReview()
+	// Everything, with the context the anchors give.
+	r.choose(true)
+	r.context()
+	r.inferReview()
+	r.choose(true)
+	r.context()
+	r.aliases()
+	r.fuzzy()
+	return r.result()
+}
+
+func (r *run) tokenize() {
+	r.toks = tokenize(r.text)
+	r.ws = make([]uint32, len(r.toks)+1)
+	r.alts = make([]uint32, len(r.toks)+1)
+	upper, letters := 0, 0
+	for i := range r.toks {
+		t := &r.toks[i]
+		t.word = r.l.words.lookup(t.key)
+		t.altW = r.l.words.lookup(t.alt)
+		r.ws[i], r.alts[i] = t.word, t.altW
+		if t.has(tokAccent) {
+			r.accented = true
+		}
+		if t.has(tokCap) {
+			upper++
+		}
+		letters++
+	}
+	r.caseless = letters > 20 && upper*100 < letters
+}
+
+// hint fixes the film under review from the caller's hint.
+func (r *run) hint(h FilmHint) {
+	if id, err := reel.ParseFilmID(h.ID); err == nil && id <= math.MaxUint32 {
+		if f, ok := r.l.filmIndex(uint32(id)); ok {
+			r.review, r.reviewBy = int64(f), 1
+			return
+		}
+	}
+	if h.Title == "" {
+		return
+	}
+	toks := tokenize(h.Title)
+	ws := make([]uint32, len(toks))
+	for i := range toks {
+		ws[i] = r.l.words.lookup(toks[i].key)
+	}
+	best, bestScore := int64(-1), -1.0
+	r.l.ph.match(ws, make([]uint32, len(ws)), func(k int, p uint32, _ bool) {
+		if k != len(ws) {
+			return
+		}
+		for _, ref := range r.l.ph.refs[r.l.ph.refOff[p]:r.l.ph.refOff[p+1]] {
+			if ref&personBit != 0 {
+				continue
+			}
+			s := math.Log10(float64(r.l.films.votes[ref]) + 1)
+			if h.Year != 0 && int(r.l.films.year[ref]) == h.Year {
+				s += 10
+			}
+			if s > bestScore {
+				best, bestScore = int64(ref), s
+			}
+		}
+	})
+	if best >= 0 {
+		r.review, r.reviewBy = best, 0.9
+	}
+}
+
+// maxRefs bounds the entities considered for one phrase ("Love" names
+// hundreds of films); refs are sorted by popularity, and the film under
+// review is always considered.
+const maxRefs = 48
+
+func (r *run) globalCandidates() {
+	ix := &r.l.ph
+	for i := range r.toks {
+		if r.ws[i] == 0 && r.alts[i] == 0 {
+			continue
+		}
+		r.l.ph.match(r.ws[i:len(r.toks)], r.alts[i:len(r.toks)], func(k int, p uint32, viaAlt bool) {
+			if r.crossesParagraph(i, i+k) {
+				return
+			}
+			refs := ix.refs[ix.refOff[p]:ix.refOff[p+1]]
+			forms := ix.forms[ix.refOff[p]:ix.refOff[p+1]]
+			for n, ref := range refs {
+				if n >= maxRefs && int64(ref) != r.review {
+					continue
+				}
+				c := cand{i: i, j: i + k, form: forms[n], via: viaGlobal, altEnd: viaAlt}
+				if ref&personBit != 0 {
+					c.kind, c.ref = kPerson, ref&^personBit
+				} else {
+					c.kind, c.ref = kFilm, ref
+				}
+				r.cands = append(r.cands, c)
+			}
+		})
+	}
+}
+
+func (r *run) crossesParagraph(i, j int) bool {
+	if j-i < 2 {
+		return false
+	}
+	gap := r.text[r.toks[i].end:r.toks[j-1].start]
+	return strings.Contains(gap, "\n\n")
+}
+
+// span returns the byte span of candidate tokens, without a possessive "'s"
+// matched away.
+func (r *run) span(c *cand) (int, int) {
+	s, e := int(r.toks[c.i].start), int(r.toks[c.j-1].end)
+	if c.altEnd {
+		w := r.text[r.toks[c.j-1].start:e]
+		if k := strings.LastIndexAny(w, "'’ʼ"); k > 0 {
+			e = int(r.toks[c.j-1].start) + k
+		}
+	}
+	return s, e
+}
+
+// evidence scores each candidate on what the text around it shows, before
+// any context: quotes or italics, a year, title case, a cue word.
+func (r *run) evidence() {
+	for n := range r.cands {
+		c := &r.cands[n]
+		c.ev, c.need = r.staticEvidence(c)
+	}
+}
+
+// staticEvidence returns a candidate's evidence points and the points it
+// needs to link. The numbers are hand-set and tuned on the copy-desk set
+// (see docs/quality.md); what matters is their order: quotes and a matching
+// year are near-proof, title case is strong only for ordinary words, a lower
+// case start in a cased text nearly rules a name out.
+func (r *run) staticEvidence(c *cand) (ev, need float64) {
+	ordinary, short := r.ordinary(c.i, c.j), c.j-c.i == 1
+	titleCased, capEv, lowerStart := r.caseInfo(c.i, c.j)
+	s, e := r.span(c)
+	switch c.kind {
+	case kFilm:
+		votes := float64(r.l.films.votes[c.ref])
+		ev = 0.5 * (math.Log10(votes+1) - 3)
+		if q := quoted(r.text, s, e); q {
+			ev += 3
+		}
+		if y, _, _ := yearAfter(r.text, e); y != 0 {
+			if y == int(r.l.films.year[c.ref]) {
+				ev += 3
+			} else {
+				ev += 0.5
+			}
+		}
+		if y := r.yearBefore(c.i); y != 0 && y == int(r.l.films.year[c.ref]) {
+			ev += 1.5
+		}
+		if r.cue(c.i) {
+			ev += 1.5
+		}
+		switch {
+		case r.caseless:
+		case lowerStart:
+			ev -= 4
+		case capEv && ordinary:
+			ev += 2
+		case !titleCased:
+			ev -= 1.5
+		}
+		if c.form == formMain {
+			ev -= 0.5
+		}
+		switch {
+		case ordinary && short:
+			need = 3
+		case ordinary:
+			need = 2
+		case short:
+			need = 2.5
+		default:
+			need = 0.5
+		}
+	case kPerson:
+		pop := float64(r.l.people.pop[c.ref])
+		ev = 0.5 * (math.Log10(pop+1) - 3)
+		switch {
+		case r.caseless:
+		case lowerStart || !titleCased:
+			ev -= 6
+		}
+		switch {
+		case short:
+			need = 3
+		case ordinary && r.caseless:
+			need = 1
+		default:
+			need = -1
+		}
+	}
+	return ev, need
+}
+
+// ordinary reports whether every word of the span is an everyday word.
+func (r *run) ordinary(i, j int) bool {
+	for k := i; k < j; k++ {
+		if r.toks[k].has(tokNumber) {
+			continue
+		}
+		if classOf(r.toks[k].key) == wordRare {
+			return false
+		}
+	}
+	return true
+}
+
+// caseInfo reads the capitals of a span in a cased text. titleCased: every
+// significant word capitalised. capEv: the capitals say "this is a name"
+// beyond what sentence case explains, because an everyday word is
+// capitalised where prose would not do it. lowerStart: the first word is in
+// lower case (an article before a title excepted).
+func (r *run) caseInfo(i, j int) (titleCased, capEv, lowerStart bool) {
+	if r.caseless {
+		return false, false, false
+	}
+	titleCased = true
+	for k := i; k < j; k++ {
+		t := &r.toks[k]
+		if t.has(tokCap) || t.has(tokNumber) {
+			if classOf(t.key) != wordRare && (k > i || !t.has(tokSentStart)) {
+				capEv = true
+			}
+			continue
+		}
+		if k > i && nameParticles[t.key] {
+			continue
+		}
+		titleCased = false
+		if k == i {
+			lowerStart = true
+		}
+	}
+	if lowerStart && j-i > 1 && (r.toks[i].key == "the" || r.toks[i].key == "a") {
+		lowerStart = false
+	}
+	return titleCased, capEv && titleCased, lowerStart
+}
+
+// cueWords before a span announce a film title: "the film Heat", "the 1995
+// thriller Heat", "a remake of Amour".
+var cueWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`film films movie movies picture pictures feature features documentary
+		remake remakes sequel prequel thriller thrillers comedy comedies drama dramas melodrama western
+		westerns musical musicals classic masterpiece debut adaptation cartoon animation trilogy
+		blockbuster biopic noir horror romcom epic satire titled called entitled opus`) {
+		cueWords[w] = true
+	}
+}
+
+func (r *run) cue(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if r.toks[k].sent != r.toks[i].sent {
+			return false
+		}
+		if cueWords[r.toks[k].key] || cueWords[r.toks[k].alt] {
+			return true
+		}
+	}
+	return false
+}
+
+// yearBefore finds a year among the three words before token i ("the 1995
+// thriller", "2006's").
+func (r *run) yearBefore(i int) int {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		t := &r.toks[k]
+		if t.sent != r.toks[i].sent {
+			return 0
+		}
+		key := t.key
+		if t.alt != "" {
+			key = t.alt
+		}
+		if y := asYear(key); y != 0 {
+			return y
+		}
+	}
+	return 0
+}
+
+func asYear(s string) int {
+	if len(s) != 4 || !isNumber(s) {
+		return 0
+	}
+	y := int(s[0]-'0')*1000 + int(s[1]-'0')*100 + int(s[2]-'0')*10 + int(s[3]-'0')
+	if y < 1880 || y > 2040 {
+		return 0
+	}
+	return y
+}
+
+// yearAfter reads a year in parentheses right after byte e: "(2006)",
+// "(Almodóvar, 2006)", "( 1995 )". It returns the year and its byte span.
+func yearAfter(text string, e int) (year, ys, ye int) {
+	k := e
+	for k < len(text) && text[k] == ' ' {
+		k++
+	}
+	if k >= len(text) || text[k] != '(' {
+		return 0, 0, 0
+	}
+	end := strings.IndexByte(text[k:], ')')
+	if end < 0 || end > 48 {
+		return 0, 0, 0
+	}
+	inner := text[k+1 : k+end]
+	for p := 0; p+4 <= len(inner); p++ {
+		if (p == 0 || !isDigit(inner[p-1])) && (p+4 == len(inner) || !isDigit(inner[p+4])) {
+			if y := asYear(inner[p : p+4]); y != 0 {
+				return y, k + 1 + p, k + 1 + p + 4
+			}
+		}
+	}
+	return 0, 0, 0
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// quotePairs are the marks that set a title off.
+var quotePairs = [][2]string{{`"`, `"`}, {"“", "”"}, {"‘", "’"}, {"'", "'"}, {"*", "*"}, {"_", "_"},
+	{"«", "»"}, {"<i>", "</i>"}, {"<em>", "</em>"}, {"``", "''"}}
+
+// quoted reports whether text[s:e] is enclosed in quotes or italics, allowing
+// a space inside them (tokenised corpora write `" conan "`) and punctuation
+// before the closing mark ("Volver," as American style puts it).
+func quoted(text string, s, e int) bool {
+	before := strings.TrimSuffix(text[:s], " ")
+	after := strings.TrimLeft(text[e:], " ")
+	after = strings.TrimLeft(after, ",.;:!?")
+	after = strings.TrimPrefix(after, " ")
+	for _, q := range quotePairs {
+		if strings.HasSuffix(before, q[0]) && strings.HasPrefix(after, q[1]) {
+			if q[0] == "*" && strings.HasSuffix(before, "**") != strings.HasPrefix(after, "**") {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// context recomputes the linked films and people from the chosen mentions,
+// and for every film how many linked people it credits.
+func (r *run) context() {
+	r.films, r.people = map[uint32]int{}, map[uint32]int{}
+	for _, c := range r.chosen {
+		switch c.kind {
+		case kFilm:
+			r.films[c.ref]++
+		case kPerson:
+			if _, ok := r.people[c.ref]; !ok {
+				r.people[c.ref] = c.i
+			}
+		case kChar:
+			r.films[r.l.credits.film[c.ref]]++
+		}
+	}
+	r.support = map[uint32]float64{}
+	for p := range r.people {
+		seen := map[uint32]bool{}
+		for _, cr := range r.l.personCredits(p) {
+			f := r.l.credits.film[cr]
+			if !seen[f] {
+				seen[f] = true
+				r.support[f]++
+			}
+		}
+	}
+}
+
+// inferReview picks the film under review when no hint named it: the film
+// the text names most and whose people it names, early mentions counting a
+// little more.
+func (r *run) inferReview() {
+	if r.reviewBy >= 0.9 {
+		return
+	}
+	first := map[uint32]int{}
+	for _, c := range r.chosen {
+		if c.kind == kFilm {
+			if _, ok := first[c.ref]; !ok {
+				first[c.ref] = c.i
+			}
+		}
+	}
+	score := func(f uint32) float64 {
+		s := 2*float64(r.films[f]) + 1.2*min(r.support[f], 4)
+		if i, ok := first[f]; ok && i*5 < len(r.toks) {
+			s++
+		}
+		return s
+	}
+	var best, second float64
+	bestF := int64(-1)
+	consider := func(f uint32) {
+		s := score(f)
+		switch {
+		case s > best || s == best && bestF >= 0 && r.l.films.votes[f] > r.l.films.votes[bestF]:
+			if bestF != int64(f) {
+				second = best
+			}
+			best, bestF = s, int64(f)
+		case s > second:
+			second = s
+		}
+	}
+	for f := range r.films {
+		consider(f)
+	}
+	for f, n := range r.support {
+		if n >= 2 {
+			consider(f)
+		}
+	}
+	if bestF < 0 || best < 2.4 {
+		r.review, r.reviewBy = -1, 0
+		return
+	}
+	r.review, r.reviewBy = bestF, best/(best+second+2)
+}
+
+// contextEvidence adds what the linked entities say about a candidate.
+func (r *run) contextEvidence(c *cand) float64 {
+	ev := 0.0
+	switch c.kind {
+	case kFilm:
+		if int64(c.ref) == r.review {
+			ev += 3
+		}
+		lo, hi := r.l.filmCredits(c.ref)
+		dir, cast := false, 0
+		for cr := lo; cr < hi; cr++ {
+			p := r.l.credits.person[cr]
+			if _, ok := r.people[p]; !ok {
+				continue
+			}
+			if r.l.credits.cat[cr] == catDirector {
+				dir = true
+			} else if isCast(r.l.credits.cat[cr]) {
+				cast++
+			}
+		}
+		if dir {
+			ev += 2
+		}
+		ev += min(float64(cast), 2)
+		if r.nearbyCredit(c) {
+			ev++
+		}
+	case kPerson:
+		best := 0.0
+		for _, cr := range r.l.personCredits(c.ref) {
+			f := r.l.credits.film[cr]
+			switch {
+			case int64(f) == r.review:
+				best = max(best, 3)
+			case r.films[f] > 0:
+				best = max(best, 2)
+			case r.support[f] >= 2:
+				best = max(best, 1)
+			}
+		}
+		ev += best
+	}
+	return ev
+}
+
+// nearbyCredit reports whether a person credited on film candidate c is
+// linked within the same or the previous sentence ("Michael Mann's Heat").
+func (r *run) nearbyCredit(c *cand) bool {
+	sent := r.toks[c.i].sent
+	for _, m := range r.chosen {
+		if m.kind != kPerson || r.toks[m.i].sent < sent-1 || r.toks[m.i].sent > sent {
+			continue
+		}
+		if r.l.credited(m.ref, c.ref) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// choose scores every candidate (with context when withCtx) and keeps, for
+// each stretch of text, the best candidates that pass their bar, longest
+// spans first.
+func (r *run) choose(withCtx bool) {
+	pool := make([]cand, 0, len(r.cands))
+	for _, c := range r.cands {
+		c.score = c.ev
+		if withCtx {
+			c.score += r.contextEvidence(&c)
+		}
+		if c.score >= c.need {
+			pool = append(pool, c)
+		}
+	}
+	slices.SortStableFunc(pool, func(a, b cand) int {
+		if la, lb := a.j-a.i, b.j-b.i; la != lb {
+			return lb - la
+		}
+		switch {
+		case a.score > b.score:
+			return -1
+		case a.score < b.score:
+			return 1
+		}
+		return a.i - b.i
+	})
+	r.taken = make([]int32, len(r.toks))
+	for i := range r.taken {
+		r.taken[i] = -1
+	}
+	r.chosen = r.chosen[:0]
+	for _, c := range pool {
+		if r.free(c.i, c.j) {
+			r.take(c)
+		}
+	}
+}
+
+func (r *run) free(i, j int) bool {
+	for k := i; k < j; k++ {
+		if r.taken[k] >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func (r *run) take(c cand) {
+	for k := c.i; k < c.j; k++ {
+		r.taken[k] = int32(len(r.chosen))
+	}
+	r.chosen = append(r.chosen, c)
+}
+
+// confidence maps a candidate's margin over its bar to (0, 1).
+func confidence(c *cand) float64 {
+	x := 1 / (1 + math.Exp(-(c.score-c.need+1)))
+	return math.Round(x*100) / 100
+}
+
+func (r *run) result() Result {
+	res := Result{Mentions: []Mention{}, Checks: []Check{}}
+	if r.review >= 0 {
+		f := uint32(r.review)
+		res.Film = &FilmUnderReview{ID: reel.FilmID(r.l.films.id[f]).String(), Title: r.l.filmTitle(f),
+			Year: int(r.l.films.year[f]), Confidence: math.Round(r.reviewBy*100) / 100}
+	}
+	slices.SortFunc(r.chosen, func(a, b cand) int { return a.i - b.i })
+	for n := range r.chosen {
+		res.Mentions = append(res.Mentions, r.mention(&r.chosen[n]))
+	}
+	res.Checks = r.checks()
+	return res
+}
+
+func (r *run) mention(c *cand) Mention {
+	s, e := r.span(c)
+	m := Mention{Start: s, End: e, Text: r.text[s:e], Confidence: confidence(c)}
+	switch c.kind {
+	case kFilm:
+		m.Kind, m.ID, m.Name = KindFilm, reel.FilmID(r.l.films.id[c.ref]).String(), r.l.filmTitle(c.ref)
+	case kPerson:
+		m.Kind, m.ID, m.Name = KindPerson, reel.PersonID(r.l.people.id[c.ref]).String(), r.l.personName(c.ref)
+	case kChar:
+		f, p := r.l.credits.film[c.ref], r.l.credits.person[c.ref]
+		m.Kind = KindCharacter
+		m.FilmID = reel.FilmID(r.l.films.id[f]).String()
+		m.ActorID = reel.PersonID(r.l.people.id[p]).String()
+		m.ID = m.FilmID + "/" + m.ActorID
+		m.Name = r.characterName(c)
+	}
+	return m
+}
+
+// wordCount counts the words of s the way tokenize does.
+func wordCount(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		w := isWordRune(r)
+		if w && !in {
+			n++
+		}
+		in = w || (in && (r == '\'' || r == '’'))
+	}
+	return n
+}
+
+var _ = utf8.RuneError

