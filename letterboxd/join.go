@@ -53,17 +53,21 @@ type filmRef struct {
 	kind string // the file's role: diary, review, rating, …
 	src  Source
 	film *Film
+	// joined marks a review held by a diary entry, which WriteZip writes
+	// from the entry.
+	joined bool
 }
 
 // films lists every row of exp that names a film, in file order.
 func (e *Export) films() []filmRef {
 	var refs []filmRef
-	add := func(kind string, src Source, f *Film) { refs = append(refs, filmRef{kind, src, f}) }
+	add := func(kind string, src Source, f *Film) { refs = append(refs, filmRef{kind: kind, src: src, film: f}) }
 	for i := range e.Diary {
 		add("diary", e.Diary[i].Source, &e.Diary[i].Film)
 	}
 	for i := range e.Reviews {
 		add("review", e.Reviews[i].Source, &e.Reviews[i].Film)
+		refs[len(refs)-1].joined = e.Reviews[i].InDiary
 	}
 	for i := range e.Ratings {
 		add("rating", e.Ratings[i].Source, &e.Ratings[i].Film)

@@ -45,14 +45,22 @@ func (s Stars) Half() int {
 	return n
 }
 
-// parseStars accepts a positive multiple of 0.5 up to 5.
+// parseStars accepts "0.5" to "5" in half stars, with or without ".0":
+// what Letterboxd writes, and nothing ParseFloat would also take ("+4",
+// "4e0"), so the text written back is the text read.
 func parseStars(s string) (int, error) {
 	if s == "" {
 		return 0, nil
 	}
-	f, err := strconv.ParseFloat(s, 64)
-	half := int(f * 2)
-	if err != nil || float64(half) != f*2 || half < 1 || half > 10 {
+	whole, frac, dotted := strings.Cut(s, ".")
+	half := -1
+	if len(whole) == 1 && whole[0] >= '0' && whole[0] <= '5' && (!dotted || frac == "0" || frac == "5") {
+		half = int(whole[0]-'0') * 2
+		if frac == "5" {
+			half++
+		}
+	}
+	if half < 1 || half > 10 {
 		return 0, fmt.Errorf("rating %q is not 0.5 to 5 in half stars", s)
 	}
 	return half, nil

@@ -317,6 +317,9 @@ func idSheet(exp *Export) *sheet {
 	s := &sheet{header: idHeader}
 	seen := make(map[string]bool)
 	for _, ref := range exp.films() {
+		if ref.joined {
+			continue
+		}
 		f := *ref.film
 		rec := append(filmCols(f), f.ID)
 		if k := strings.Join(rec, "\x00"); f.ID != "" && !seen[k] {
@@ -330,15 +333,25 @@ func idSheet(exp *Export) *sheet {
 // listFiles writes each list in the v7 layout, named by a slug of its
 // name as Letterboxd names them (favorite-films-of-2021-1.csv).
 func listFiles(exp *Export) []outFile {
-	lists := slices.Clone(exp.Lists)
-	slices.SortStableFunc(lists, func(a, b List) int {
-		return cmp.Or(a.Date.Compare(b.Date), strings.Compare(word(a.Name), word(b.Name)), strings.Compare(word(a.URL), word(b.URL)))
+	type rendered struct {
+		l    List
+		data []byte
+	}
+	lists := make([]rendered, len(exp.Lists))
+	for i, l := range exp.Lists {
+		lists[i] = rendered{l, encodeList(l)}
+	}
+	// Slugs go to lists in this order; the content breaks ties so that
+	// two lists of one name get the same files whatever order they came in.
+	slices.SortFunc(lists, func(a, b rendered) int {
+		return cmp.Or(a.l.Date.Compare(b.l.Date), strings.Compare(word(a.l.Name), word(b.l.Name)),
+			strings.Compare(word(a.l.URL), word(b.l.URL)), bytes.Compare(a.data, b.data))
 	})
 	taken := make(map[string]bool)
 	var files []outFile
-	for _, l := range lists {
-		name := dirLists + "/" + uniqueSlug(l.Name, taken) + ".csv"
-		files = append(files, outFile{name, encodeList(l)})
+	for _, r := range lists {
+		name := dirLists + "/" + uniqueSlug(r.l.Name, taken) + ".csv"
+		files = append(files, outFile{name, r.data})
 	}
 	slices.SortFunc(files, func(a, b outFile) int { return strings.Compare(a.name, b.name) })
 	return files
