@@ -235,10 +235,14 @@ func reviewsSheet(exp *Export) *sheet {
 func ratingsSheet(exp *Export) *sheet {
 	s := &sheet{header: ratingsHeader}
 	for _, r := range exp.Ratings {
-		rec := append([]string{formatDate(r.Date)}, filmCols(r.Film)...)
-		s.add(append(rec, string(r.Rating)), formatDate(r.Date))
+		s.add(ratingRecord(r), formatDate(r.Date))
 	}
 	return s
+}
+
+func ratingRecord(r Rating) []string {
+	rec := append([]string{formatDate(r.Date)}, filmCols(r.Film)...)
+	return append(rec, string(r.Rating))
 }
 
 func filmSheet[T any](rows []T, get func(T) (Film, time.Time)) *sheet {
@@ -288,14 +292,25 @@ func importSheet(exp *Export) *sheet {
 			s.add(importRow("", r.Film, r.Watched, r.Rating, r.Rewatch, r.Tags, r.Text), "1", formatDate(r.Watched))
 		}
 	}
+	// A film rated or watched twice gives one row: the latest rating (the
+	// current one) and the first watch, content breaking ties, so that row
+	// order does not change the output.
+	ratings := slices.Clone(exp.Ratings)
+	slices.SortFunc(ratings, func(a, b Rating) int {
+		return cmp.Or(b.Date.Compare(a.Date), slices.Compare(ratingRecord(a), ratingRecord(b)))
+	})
 	rated := make(map[string]bool)
-	for _, r := range exp.Ratings {
+	for _, r := range ratings {
 		if k := filmKey(r.Film); !seen[k] && !rated[k] {
 			rated[k] = true
 			s.add(importRow(r.URI, r.Film, time.Time{}, r.Rating, false, nil, ""), "2")
 		}
 	}
-	for _, w := range exp.Watched {
+	watched := slices.Clone(exp.Watched)
+	slices.SortFunc(watched, func(a, b Watched) int {
+		return cmp.Or(a.Date.Compare(b.Date), slices.Compare(filmCols(a.Film), filmCols(b.Film)))
+	})
+	for _, w := range watched {
 		if k := filmKey(w.Film); !seen[k] && !rated[k] {
 			seen[k] = true
 			s.add(importRow(w.URI, w.Film, time.Time{}, "", false, nil, ""), "3")
