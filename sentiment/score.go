@@ -18,7 +18,9 @@ const maxEvidence = 8
 func (m *Model) Score(text string) Result {
 	h := m.Heads(text)
 	v := m.Value(h)
-	r := Result{Value: round1(v), Verdict: VerdictOf(v)}
+	// The verdict is read off the rounded value so the two always agree.
+	r := Result{Value: round1(v)}
+	r.Verdict = VerdictOf(r.Value)
 	if h.Words == 0 || len(m.W) == 0 {
 		r.Value, r.Verdict = 50, Mixed
 	} else {

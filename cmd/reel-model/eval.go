@@ -59,7 +59,7 @@ func eval() error {
 		}, func(i int) (learn.Vec, bool, int) { return c.Xrt[i], c.rt[i].Label == 1, rtFold(i) })
 		name := "sentence polarity 10-fold acc (rt only)"
 		if extra {
-			name = fmt.Sprintf("sentence polarity 10-fold acc (+SST train/dev, %d eval-fold duplicates removed)", removed)
+			name = fmt.Sprintf("sentence polarity 10-fold acc (+SST train/dev; %d SST duplicates of eval folds removed, summed over folds)", removed)
 		}
 		add(row{name, pct(res.acc), "NBSVM-bi 79.4 %, CNN 81.5 %"}, row{"  same model: ECE", f3(res.ece), ""})
 		logf("%s done (%v)", name, time.Since(t0).Round(time.Second))
@@ -291,7 +291,7 @@ func evalScale(c *corpora) []row {
 			valG = append(valG, -1)
 			classes = append(classes, -1)
 		}
-		var mean float64
+		var mean, nMean float64
 		for i, d := range c.sc {
 			if idx[d.Group] == k {
 				continue
@@ -309,8 +309,9 @@ func evalScale(c *corpora) []row {
 			valG = append(valG, g)
 			classes = append(classes, d.Label)
 			mean += d.Score
+			nMean++
 		}
-		mean /= float64(len(val.X))
+		mean /= nMean
 		vm := fitValue(pol, val, polG, valG, 3, classes, []float64{35, 55, 75})
 		var ae, mp, mt float64
 		cr, cn := 0, 0
