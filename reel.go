@@ -4,7 +4,6 @@
 package reel
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 )
