@@ -55,6 +55,8 @@ type run struct {
 	films    map[uint32]int // linked films → mentions
 	people   map[uint32]int // linked people → first token
 	support  map[uint32]float64
+
+	fuzzyChecks []Check
 }
 
 // Link finds the films, people and characters text names.
@@ -74,8 +76,8 @@ func (l *Linker) Link(text string, hint FilmHint) Result {
 	r.inferReview()
 	r.choose(true)
 	r.context()
-	r.aliases()
 	r.fuzzy()
+	r.aliases()
 	return r.result()
 }
 
@@ -620,7 +622,7 @@ func (r *run) take(c cand) {
 
 // confidence maps a candidate's margin over its bar to (0, 1).
 func confidence(c *cand) float64 {
-	x := 1 / (1 + math.Exp(-(c.score-c.need+1)))
+	x := 1 / (1 + math.Exp(-(c.score - c.need + 1)))
 	return math.Round(x*100) / 100
 }
 
@@ -632,6 +634,11 @@ func (r *run) result() Result {
 			Year: int(r.l.films.year[f]), Confidence: math.Round(r.reviewBy*100) / 100}
 	}
 	slices.SortFunc(r.chosen, func(a, b cand) int { return a.i - b.i })
+	for n, c := range r.chosen {
+		for k := c.i; k < c.j; k++ {
+			r.taken[k] = int32(n)
+		}
+	}
 	for n := range r.chosen {
 		res.Mentions = append(res.Mentions, r.mention(&r.chosen[n]))
 	}

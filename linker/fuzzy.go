@@ -1,0 +1,180 @@
+package linker
+
+import (
+	"fmt"
+	"unicode/utf8"
+
+	"reel/matchkey"
+)
+
+// fuzzyTarget is a name in context that a misspelling may be aiming at.
+type fuzzyTarget struct {
+	kind  uint8
+	ref   uint32
+	sub   uint8
+	name  string
+	words []string
+}
+
+// fuzzy links near-miss spellings of names in context ("Antonio Bandera",
+// "Almodovr") and records a spelling check for each. Only names already in
+// context are tried, so a rare word elsewhere in the text is never bent into
+// some obscure catalog name.
+func (r *run) fuzzy() {
+	if r.caseless {
+		return
+	}
+	targets := r.fuzzyTargets()
+	if len(targets) == 0 {
+		return
+	}
+	for i := range r.toks {
+		t := &r.toks[i]
+		key := t.key
+		if t.alt != "" {
+			key = t.alt
+		}
+		if r.taken[i] >= 0 || !t.has(tokCap) || utf8.RuneCountInString(key) < 5 || classOf(key) != wordRare {
+			continue
+		}
+		if c, ck, ok := r.fuzzyAt(i, key, targets); ok {
+			r.take(c)
+			r.fuzzyChecks = append(r.fuzzyChecks, ck)
+		}
+	}
+}
+
+func (r *run) fuzzyTargets() []fuzzyTarget {
+	var out []fuzzyTarget
+	seen := map[uint32]bool{}
+	addPerson := func(p uint32) {
+		if !seen[p] {
+			seen[p] = true
+			name := r.l.personName(p)
+			out = append(out, fuzzyTarget{kind: kPerson, ref: p, name: name, words: matchkey.Words(name)})
+		}
+	}
+	for p := range r.people {
+		addPerson(p)
+	}
+	if r.review >= 0 {
+		f := uint32(r.review)
+		lo, hi := r.l.filmCredits(f)
+		for cr, cast := lo, 0; cr < hi; cr++ {
+			cat := r.l.credits.cat[cr]
+			if isCast(cat) {
+				cast++
+			}
+			if cat == catDirector || isCast(cat) && cast <= 8 {
+				addPerson(r.l.credits.person[cr])
+			}
+			if isCast(cat) {
+				for n, ch := range r.l.characters(cr) {
+					if ws := characterWords(ch); len(ws) > 0 && n < 256 {
+						out = append(out, fuzzyTarget{kind: kChar, ref: cr, sub: uint8(n), name: ch, words: ws})
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// fuzzyAt tries token i (key) against the targets. A long unknown word may
+// stand alone; a shorter one needs a neighbour that spells the adjacent word
+// of the same name exactly ("Antonio Bandera").
+func (r *run) fuzzyAt(i int, key string, targets []fuzzyTarget) (cand, Check, bool) {
+	limit := 1
+	if utf8.RuneCountInString(key) >= 8 {
+		limit = 2
+	}
+	found, foundW, count := -1, -1, 0
+	var span [2]int
+	for n, tg := range targets {
+		for w, word := range tg.words {
+			if word == key || utf8.RuneCountInString(word) < 5 || classOf(word) != wordRare {
+				continue
+			}
+			d := editDistance(key, word, limit)
+			if d > limit {
+				continue
+			}
+			s, e, ok := r.fuzzySpan(i, tg.words, w)
+			if !ok && !(limit == 2 && r.l.words.lookup(key) == 0) {
+				continue
+			}
+			if found >= 0 && (targets[found].kind != tg.kind || targets[found].ref != tg.ref) {
+				count++
+			}
+			if found < 0 {
+				count = 1
+			}
+			found, foundW, span = n, w, [2]int{s, e}
+		}
+	}
+	if found < 0 || count != 1 {
+		return cand{}, Check{}, false
+	}
+	tg := targets[found]
+	c := cand{i: span[0], j: span[1], kind: tg.kind, ref: tg.ref, form: tg.sub, via: viaFuzzy, score: 1.5, need: 1,
+		altEnd: r.toks[span[1]-1].alt != ""}
+	first := foundW - (i - span[0])
+	nt := tokenize(tg.name)
+	if first < 0 || first+(span[1]-span[0]) > len(nt) {
+		return cand{}, Check{}, false
+	}
+	want := tg.name[nt[first].start:nt[first+span[1]-span[0]-1].end]
+	s, e := r.span(&c)
+	ck := Check{Start: s, End: e, Kind: CheckSpelling, Suggestion: want,
+		Message: fmt.Sprintf("%s: did you mean %s?", r.text[s:e], want)}
+	return c, ck, true
+}
+
+// fuzzySpan extends a fuzzy match at token i (word w of a name) to the free
+// neighbours that spell the adjacent words exactly, and reports whether
+// there was any.
+func (r *run) fuzzySpan(i int, words []string, w int) (int, int, bool) {
+	s, e := i, i+1
+	for s > 0 && w-(i-s)-1 >= 0 && r.taken[s-1] < 0 && r.toks[s-1].key == words[w-(i-s)-1] && r.toks[s-1].sent == r.toks[i].sent {
+		s--
+	}
+	for e < len(r.toks) && w+(e-i) < len(words) && r.taken[e] < 0 && r.toks[e].key == words[w+(e-i)] && r.toks[e].sent == r.toks[i].sent {
+		e++
+	}
+	return s, e, e-s > 1
+}
+
+// editDistance is the optimal-string-alignment distance between a and b (a
+// transposition counts one), giving up above limit.
+func editDistance(a, b string, limit int) int {
+	ra, rb := []rune(a), []rune(b)
+	if d := len(ra) - len(rb); d > limit || -d > limit {
+		return limit + 1
+	}
+	prev2 := make([]int, len(rb)+1)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin > limit {
+			return limit + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(rb)]
+}
