@@ -47,7 +47,7 @@ func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(fo
 
 func commands() map[string]*command {
 	list := []*command{serveCommand(), demoCommand(), migrateCommand(), importCommand(),
-		searchCommand(), gradeCommand(), configCommand(), versionCommand()}
+		searchCommand(), gradeCommand(), userCommand(), aggregatesCommand(), configCommand(), versionCommand()}
 	m := map[string]*command{}
 	for _, c := range list {
 		m[c.name] = c
@@ -72,7 +72,8 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 	}
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, cfg: &Config{}}
 	fs := newFlagSet(c, e)
-	if err := fs.Parse(args[1:]); err != nil {
+	rest, err := parseInterspersed(fs, args[1:])
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return ExitOK
 		}
@@ -81,7 +82,28 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 	if err := e.cfg.resolve(fs); err != nil {
 		return report(stderr, err, false)
 	}
-	return report(stderr, c.run(ctx, e, fs, fs.Args()), e.cfg.Verbose)
+	return report(stderr, c.run(ctx, e, fs, rest), e.cfg.Verbose)
+}
+
+// parseInterspersed parses flags wherever they stand among the arguments, as
+// in `reel user add ann --critic`, and returns the positional arguments in
+// order. Everything after "--" is positional.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if consumed := len(args) - len(rest); consumed > 0 && args[consumed-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
 }
 
 func newFlagSet(c *command, e *env) *flag.FlagSet {

@@ -45,6 +45,8 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"grade", "B+", "3/4", "★★★½"}, ExitOK, "83"},
 		{[]string{"grade", "B+", "banana"}, ExitFailure, "1 of 2 grades did not parse"},
 		{[]string{"grade"}, ExitUsage, "at least one grade"},
+		{[]string{"user", "--db", db}, ExitUsage, "usage: reel user"},
+		{[]string{"aggregates", "--db", db, "rebuild"}, ExitOK, "rebuilt scores"},
 	}
 	for _, tt := range tests {
 		code, out, errs := run(t, tt.args...)
@@ -96,7 +98,9 @@ func TestDemoServesSearch(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	var out, errb syncBuffer
 	done := make(chan int, 1)
-	go func() { done <- Main(ctx, []string{"demo", "--addr", "127.0.0.1:0"}, strings.NewReader(""), &out, &errb) }()
+	go func() {
+		done <- Main(ctx, []string{"demo", "--addr", "127.0.0.1:0"}, strings.NewReader(""), &out, &errb)
+	}()
 	base := waitForURL(t, &out, &errb, done)
 	resp, err := http.Get(base + "api/v1/search?q=almodovar")
 	if err != nil {
@@ -141,4 +145,28 @@ func waitForURL(t *testing.T, out, errb *syncBuffer, done chan int) string {
 	}
 	t.Fatalf("demo never served: %s %s", out.String(), errb.String())
 	return ""
+}
+
+func TestUserCommands(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "u.db")
+	if code, _, errs := run(t, "migrate", "--db", db); code != ExitOK {
+		t.Fatal(errs)
+	}
+	var out, errb bytes.Buffer
+	code := Main(context.Background(), []string{"user", "add", "--db", db, "--critic", "ann"}, strings.NewReader("correct horse battery\n"), &out, &errb)
+	if code != ExitOK || !strings.Contains(out.String(), "added ann (critic)") {
+		t.Fatalf("user add: %d %s %s", code, out.String(), errb.String())
+	}
+	code, lst, _ := run(t, "user", "list", "--db", db)
+	if code != ExitOK || !strings.Contains(lst, "ann") || !strings.Contains(lst, "critic") {
+		t.Fatalf("user list: %d %s", code, lst)
+	}
+	code, _, errs := run(t, "user", "add", "--db", db, "bob")
+	if code != ExitFailure || !strings.Contains(errs, "no password") {
+		t.Fatalf("user add without password: %d %s", code, errs)
+	}
+	code, _, errs = run(t, "user", "add", "--db", db, "--admin", "--critic", "bob")
+	if code != ExitUsage {
+		t.Fatalf("conflicting roles: %d %s", code, errs)
+	}
 }
