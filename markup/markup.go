@@ -45,7 +45,7 @@ var (
 
 // Render converts a Markdown review body to sanitised HTML.
 func Render(markdown string) string {
-	src := markSpoilers(stripMarks(markdown))
+	src := markSpoilers(limitCost(stripMarks(markdown)))
 	var buf bytes.Buffer
 	buf.Grow(len(src) + len(src)/4)
 	if err := md.Convert([]byte(src), &buf); err != nil {
