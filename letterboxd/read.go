@@ -53,49 +53,54 @@ func Read(fsys fs.FS) (*Export, error) {
 	return r.read()
 }
 
+// tables are the single-table files, each with its row reader.
+var tables = []struct {
+	name string
+	read func(*Export, *table) error
+}{
+	{fileDiary, readDiary},
+	{fileReviews, readReviews},
+	{fileRatings, readRatings},
+	{fileWatched, readWatched},
+	{fileWatchlist, readWatchlist},
+	{fileLikes, readLikes},
+	{fileComments, readComments},
+}
+
 func (r *reader) read() (*Export, error) {
 	files, err := r.inventory()
 	if err != nil {
 		return nil, err
 	}
 	exp := &Export{}
-	steps := []struct {
-		name string
-		read func(*Export, *table) error
-	}{
-		{fileDiary, readDiary},
-		{fileReviews, readReviews},
-		{fileRatings, readRatings},
-		{fileWatched, readWatched},
-		{fileWatchlist, readWatchlist},
-		{fileLikes, readLikes},
-		{fileComments, readComments},
-	}
-	known := map[string]bool{fileIDs: true}
-	for _, s := range steps {
-		known[s.name] = true
-		if !slices.Contains(files, s.name) {
-			continue
-		}
-		if err := r.readTable(exp, s.name, s.read); err != nil {
-			return nil, err
+	read := make(map[string]bool)
+	for _, t := range tables {
+		if slices.Contains(files, t.name) {
+			read[t.name] = true
+			if err := r.readTable(exp, t.name, t.read); err != nil {
+				return nil, err
+			}
 		}
 	}
 	for _, name := range files {
 		if path.Dir(name) == dirLists && path.Ext(name) == ".csv" {
-			known[name] = true
+			read[name] = true
 			if err := r.readList(exp, name); err != nil {
 				return nil, err
 			}
 		}
 	}
+	if len(read) == 0 {
+		return nil, reel.Errorf(reel.Invalid, "letterboxd: not a Letterboxd export: no diary.csv, watched.csv, watchlist.csv or lists/ found")
+	}
 	if slices.Contains(files, fileIDs) {
+		read[fileIDs] = true
 		if err := r.readIDs(exp); err != nil {
 			return nil, err
 		}
 	}
 	for _, name := range files {
-		if !known[name] {
+		if !read[name] {
 			exp.Ignored = append(exp.Ignored, name)
 		}
 	}

@@ -193,8 +193,10 @@ func TestReadErrors(t *testing.T) {
 		{"list without films header", map[string]string{"lists/x.csv": "Date,Name,Tags,URL,Description\n2023-01-01,X,,,\n\nName,Year\nA,2000\n"},
 			[]string{"lists/x.csv:4:", "missing column Position, URL"}},
 		{"empty list", map[string]string{"lists/x.csv": ""}, []string{"lists/x.csv: empty list file"}},
-		{"bad id file", map[string]string{"reel/films.csv": "Name,Year,Letterboxd URI,imdbID\nA,2000,,nm123\n"},
+		{"bad id file", map[string]string{"watched.csv": "", "reel/films.csv": "Name,Year,Letterboxd URI,imdbID\nA,2000,,nm123\n"},
 			[]string{"reel/films.csv:2:", "invalid id"}},
+		{"not an export", map[string]string{"photo.jpg": "\xff\xd8", "notes/diary.csv": ""},
+			[]string{"not a Letterboxd export"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

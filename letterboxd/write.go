@@ -423,7 +423,8 @@ const readme = `This zip was written by reel.
 
 letterboxd-import.csv            upload at https://letterboxd.com/import/ to recreate
                                  the diary, reviews, ratings and watched films
-letterboxd-import-watchlist.csv  upload at https://letterboxd.com/watchlist/ (Import)
+letterboxd-import-watchlist.csv  the watchlist, for the import on your Letterboxd
+                                 watchlist page
 diary.csv, reviews.csv, …, lists/  the same data in Letterboxd's own export layout,
                                  which reel imports back
 reel/films.csv                   the IMDb id of every film, so that re-importing into
