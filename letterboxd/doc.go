@@ -40,9 +40,10 @@
 // optional header and # comments:
 //
 //	letterboxd_uri_or_title,year,imdb_id
-//	https://boxd.it/1VoAHp,,tt0070723
-//	"Crash",1996,tt0115964
-//	Never Hike in the Snow,,tt13089486
+//	# the ids here are placeholders
+//	https://boxd.it/aaA2,,tt0000103
+//	"Eight, Nine, Ten",2019,tt0000110
+//	Nobody's Kite,,tt0000107
 //
 // A line whose first field is a link (https://…, boxd.it/…) resolves the
 // row with that link; any other line resolves every row with that title

@@ -31,7 +31,7 @@ const (
 // inputError reports bad input at a place in the export; the message is
 // meant for the member who uploaded it.
 func inputError(src Source, format string, args ...any) error {
-	return reel.Errorf(reel.Invalid, "letterboxd: %s: %s", src, fmt.Sprintf(format, args...))
+	return reel.Errorf(reel.Invalid, "letterboxd: %s: %s", src.Where(), fmt.Sprintf(format, args...))
 }
 
 // reader holds the state of one Read: the budgets shared by all files.

@@ -13,7 +13,9 @@ type Source struct {
 	Line int    `json:"line"`
 }
 
-func (s Source) String() string {
+// Where formats the source as "file:line". (Not String: rows embed
+// Source, and %v of a row should print the row.)
+func (s Source) Where() string {
 	if s.Line == 0 {
 		return s.File
 	}
