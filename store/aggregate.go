@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -179,7 +180,6 @@ type contribution struct {
 	role     Role
 	weight   int64 // hundredths
 	top      bool
-	positive bool
 }
 
 // add adds c, times sign (+1 or -1), to the sums of the audiences it counts in.
@@ -262,8 +262,43 @@ func (s *Store) contributions(ctx context.Context, tx *sql.Tx, where string, arg
 
 // rescore runs change, which may alter user's reviews of film, and applies
 // the difference it makes to the film's scores. The caller holds lockUser.
+// This is the path of every review write, so it reads the one counted review
+// with a plain indexed query rather than countedSQL's window.
 func (s *Store) rescore(ctx context.Context, tx *sql.Tx, user UserID, film reel.FilmID, change func() error) error {
-	return s.rescoreWhere(ctx, tx, change, "user_id = ? AND film_id = ?", user, film)
+	before, counted, err := s.contributionOf(ctx, tx, user, film)
+	if err != nil {
+		return err
+	}
+	if err := change(); err != nil {
+		return err
+	}
+	after, countsNow, err := s.contributionOf(ctx, tx, user, film)
+	if err != nil {
+		return err
+	}
+	d := FilmScores{FilmID: film}
+	if counted {
+		before.add(&d, -1)
+	}
+	if countsNow {
+		after.add(&d, +1)
+	}
+	return s.applyDelta(ctx, tx, d)
+}
+
+// contributionOf reads user's counted review of film, if there is one.
+func (s *Store) contributionOf(ctx context.Context, tx *sql.Tx, user UserID, film reel.FilmID) (contribution, bool, error) {
+	var c contribution
+	var top int
+	err := tx.QueryRowContext(ctx, s.rebind(`SELECT r.grade_value, r.verdict, u.role, u.weight, u.top_critic
+		FROM reviews r JOIN users u ON u.id = r.user_id
+		WHERE r.user_id = ? AND r.film_id = ? AND r.visibility <> 'private' AND r.grade_value IS NOT NULL
+		ORDER BY r.created_at DESC, r.id DESC LIMIT 1`), user, film).Scan(&c.value, &c.verdict, &c.role, &c.weight, &top)
+	if errors.Is(err, sql.ErrNoRows) {
+		return c, false, nil
+	}
+	c.top = top != 0
+	return c, err == nil, s.wrapErr(err, "counted review")
 }
 
 // rescoreUser is rescore for a change to the user (role, weight, top flag),

@@ -163,7 +163,7 @@ func TestRebuildEqualsIncremental(t *testing.T) {
 }
 
 // dumpScores prints film_scores in key order, one row a line.
-func dumpScores(t *testing.T, s *store.Store) string {
+func dumpScores(t testing.TB, s *store.Store) string {
 	t.Helper()
 	rows, err := s.DB().Query(`SELECT film_id, audience, n, value_sum, positive, weight_sum, weighted_sum,
 		h0, h1, h2, h3, h4, h5, h6, h7, h8, h9, h10 FROM film_scores ORDER BY film_id, audience`)
