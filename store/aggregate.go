@@ -175,11 +175,11 @@ func (s *Store) FilmScores(ctx context.Context, film reel.FilmID) (FilmScores, e
 // contribution is what one user's counted review of a film adds to the
 // film's scores.
 type contribution struct {
-	value    int64 // tenths of 0–100
-	verdict  grade.Verdict
-	role     Role
-	weight   int64 // hundredths
-	top      bool
+	value   int64 // tenths of 0–100
+	verdict grade.Verdict
+	role    Role
+	weight  int64 // hundredths
+	top     bool
 }
 
 // add adds c, times sign (+1 or -1), to the sums of the audiences it counts in.
