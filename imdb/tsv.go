@@ -48,7 +48,7 @@ func newTSVReader(name string, r io.Reader, want []string) (*tsvReader, error) {
 		if t.err != nil {
 			return nil, t.err
 		}
-		return nil, fmt.Errorf("%s is empty: expected a header with columns %s", name, strings.Join(want, " "))
+		return nil, fmt.Errorf("%s is empty: expected a header with columns %q", name, want)
 	}
 	head := bytes.TrimPrefix(t.raw, []byte("\xef\xbb\xbf"))
 	got := strings.Split(string(head), "\t")
