@@ -212,8 +212,8 @@ func (s *Store) Diary(ctx context.Context, viewer, user UserID, p Page) (DiaryPa
 		if err != nil {
 			return out, err
 		}
-		where += " AND (d.watched_on < ? OR (d.watched_on = ? AND d.id < ?))"
-		args = append(args, date, date, id)
+		where += " AND (d.watched_on, d.id) < (?, ?)"
+		args = append(args, date, id)
 	}
 	limit := p.limit()
 	rows, err := s.db.QueryContext(ctx, s.rebind(diarySelect+" WHERE "+where+

@@ -78,9 +78,9 @@ type ReviewPage struct {
 	Next    string   `json:"next,omitempty"`
 }
 
-// A cursor is the (key, id) of the last row of a page, written "key~id".
-// Keys are creation times for reviews and dates for the diary; both sort as
-// their text does not, so the key is compared as the column's type.
+// A cursor is the (key, id) of the last row of a page, written "key~id":
+// the key is the creation time in milliseconds for reviews, the watch date
+// for the diary. The next page starts after that row.
 func encodeCursor(key string, id int64) string { return key + "~" + strconv.FormatInt(id, 10) }
 
 func decodeCursor(c string) (key string, id int64, err error) {
@@ -142,8 +142,9 @@ func (s *Store) reviewPage(ctx context.Context, p Page, where string, args ...an
 		if err != nil {
 			return out, err
 		}
-		where += " AND (r.created_at < ? OR (r.created_at = ? AND r.id < ?))"
-		args = append(args, ms, ms, id)
+		// A row-value comparison, which both engines use as an index bound.
+		where += " AND (r.created_at, r.id) < (?, ?)"
+		args = append(args, ms, id)
 	}
 	limit := p.limit()
 	args = append(args, limit+1)
