@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
 
 	"reel"
@@ -13,7 +14,7 @@ type filmPage struct {
 	reel.Film
 	ShowOriginal bool // the original title differs from the display title
 	Credits      filmCredits
-	AltTitles    []reel.AltTitle
+	AltTitles    []akaView
 	Scores       scoresView
 	Reviews      []reviewView
 }
@@ -40,6 +41,9 @@ func (s *Server) handleFilm(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d, err := s.store.Film(r.Context(), id)
+	if reel.ErrorCode(err) == reel.NotFound {
+		err = reel.Wrap(err, reel.NotFound, "There is no film %s in the catalog.", id)
+	}
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -50,13 +54,40 @@ func (s *Server) handleFilm(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := filmPage{Film: d.Film, ShowOriginal: d.OriginalTitle != d.Title, Credits: sortCredits(d.Credits),
-		AltTitles: d.AltTitles, Scores: scoresViewOf(scores)}
+		AltTitles: groupAltTitles(d.AltTitles), Scores: scoresViewOf(scores)}
 	s.render(w, r, http.StatusOK, "film", view{
 		Title:       filmTitle(d.Film),
 		Description: filmDescription(d.Film, p.Credits),
 		JSONLD:      movieLD(p),
 		Page:        p,
 	})
+}
+
+// akaView is one alternate title with every region that uses it.
+type akaView struct {
+	Title    string
+	Original bool
+	Regions  []string
+}
+
+// groupAltTitles lists each distinct title once, in IMDb's order, with its
+// regions: IMDb repeats a title per country ("Dolor y gloria" for ES and IT).
+func groupAltTitles(akas []reel.AltTitle) []akaView {
+	var out []akaView
+	at := map[string]int{}
+	for _, a := range akas {
+		i, ok := at[a.Title]
+		if !ok {
+			i = len(out)
+			at[a.Title] = i
+			out = append(out, akaView{Title: a.Title})
+		}
+		out[i].Original = out[i].Original || a.Original
+		if a.Region != "" && !slices.Contains(out[i].Regions, a.Region) {
+			out[i].Regions = append(out[i].Regions, a.Region)
+		}
+	}
+	return out
 }
 
 // filmTitle is "Pain and Glory (2019)".

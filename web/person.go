@@ -48,6 +48,9 @@ func (s *Server) handlePerson(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d, err := s.store.Person(r.Context(), id)
+	if reel.ErrorCode(err) == reel.NotFound {
+		err = reel.Wrap(err, reel.NotFound, "There is no person %s in the catalog.", id)
+	}
 	if err != nil {
 		s.fail(w, r, err)
 		return

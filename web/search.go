@@ -10,9 +10,15 @@ import (
 // searchPage is the search page's view-model.
 type searchPage struct {
 	Query  string
-	Films  []reel.SearchHit
-	People []reel.SearchHit
-	Error  string // why the query could not run, shown above the form
+	Groups []hitGroup // films and people, the group with the best hit first; empty groups left out
+	Error  string     // why the query could not run, shown above the form
+}
+
+// hitGroup is the hits of one kind.
+type hitGroup struct {
+	Kind  string // film or person: the id of the section
+	Label string
+	Hits  []reel.SearchHit
 }
 
 // searchLimit bounds the results of a page; the store ranks them first.
@@ -21,7 +27,8 @@ const searchLimit = 40
 func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 	q := strings.TrimSpace(r.URL.Query().Get("q"))
 	p := searchPage{Query: q}
-	v := view{Title: "Search", Description: "Search films and people.", Query: q, Page: &p}
+	// The header's search box stays empty here: the page has its own.
+	v := view{Title: "Search", Description: "Search films and people.", Page: &p}
 	if q == "" {
 		s.render(w, r, http.StatusOK, "search", v)
 		return
@@ -37,12 +44,29 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	for _, h := range hits {
-		if h.Kind == "film" {
-			p.Films = append(p.Films, h)
-		} else {
-			p.People = append(p.People, h)
-		}
-	}
+	p.Groups = groupHits(hits)
 	s.render(w, r, http.StatusOK, "search", v)
+}
+
+// groupHits splits ranked hits into films and people. Hits arrive best
+// first, so the group of the first hit leads.
+func groupHits(hits []reel.SearchHit) []hitGroup {
+	films := hitGroup{Kind: "film", Label: "Films"}
+	people := hitGroup{Kind: "person", Label: "People"}
+	var order []*hitGroup
+	for _, h := range hits {
+		g := &people
+		if h.Kind == "film" {
+			g = &films
+		}
+		if len(g.Hits) == 0 {
+			order = append(order, g)
+		}
+		g.Hits = append(g.Hits, h)
+	}
+	out := make([]hitGroup, len(order))
+	for i, g := range order {
+		out[i] = *g
+	}
+	return out
 }

@@ -50,8 +50,12 @@
       }
     };
 
-    const render = (hits) => {
+    // render replaces the list with the hits for query q; a selection made in
+    // the previous list does not carry over.
+    const render = (q, hits) => {
       list.textContent = "";
+      list.dataset.query = q;
+      input.removeAttribute("aria-activedescendant");
       items = hits.map((hit, i) => {
         const li = document.createElement("li");
         li.id = list.id + "-" + i;
@@ -95,7 +99,7 @@
           headers: { Accept: "application/json" },
         });
         const body = res.ok ? await res.json() : { results: [] };
-        if (mine === seq) render(body.results || []);
+        if (mine === seq) render(q, body.results || []);
       } catch (_) {
         if (mine === seq) show(false); // the form still submits to /search
       }

@@ -1,0 +1,143 @@
+package e2e
+
+import (
+	"context"
+	_ "embed"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+)
+
+// axeSource is axe-core 4.14.1 (MPL-2.0, Deque Systems), vendored so tests
+// never download; see docs/decisions.md.
+//
+//go:embed testdata/axe.min.js
+var axeSource string
+
+// pageTypes are one page of each kind the site has, with the status it must
+// answer.
+var pageTypes = []struct {
+	name   string
+	path   string
+	status int64
+}{
+	{"home", "/", 200},
+	{"search", "/search?q=almodovar", 200},
+	{"person", "/people/nm0000264", 200},
+	{"film", "/films/tt8291806", 200},
+	{"notfound", "/films/tt0000001", 404},
+}
+
+// viewports are the widths every page is audited and photographed at.
+var viewports = []struct {
+	name   string
+	width  int64
+	height int64
+	dark   bool
+	mobile bool
+}{
+	{"phone", 390, 844, false, true},
+	{"desktop", 1280, 900, false, false},
+	{"desktop-dark", 1280, 900, true, false},
+}
+
+// axeViolation is the part of an axe result the test reports.
+type axeViolation struct {
+	ID     string `json:"id"`
+	Impact string `json:"impact"`
+	Help   string `json:"help"`
+	Nodes  []struct {
+		Target []string `json:"target"`
+		HTML   string   `json:"html"`
+	} `json:"nodes"`
+}
+
+// TestAuditPages loads every page type at every viewport, fails on serious or
+// critical accessibility violations, on horizontal scrolling and on console
+// errors, and writes a full-page screenshot of each for a person to look at.
+func TestAuditPages(t *testing.T) {
+	base, tab := setup(t)
+	dir := artifacts(t)
+	for _, vp := range viewports {
+		for _, pt := range pageTypes {
+			t.Run(pt.name+"/"+vp.name, func(t *testing.T) {
+				errs := consoleErrors(t, tab)
+				load(t, tab, base+pt.path, pt.status, vp.width, vp.height, vp.dark, vp.mobile)
+				checkAxe(t, tab)
+				checkNoSideScroll(t, tab, vp.width)
+				// The whole page, and the first screen a visitor sees.
+				full := run(t, tab, "screenshot", chromedp.FullScreenshot(100))
+				top := run(t, tab, "screenshot", chromedp.CaptureScreenshot())
+				for name, png := range map[string][]byte{"": full, "-top": top} {
+					if err := os.WriteFile(filepath.Join(dir, pt.name+"-"+vp.name+name+".png"), png, 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
+				for _, e := range errs() {
+					if pt.status == 404 && strings.Contains(e, "404") {
+						continue // the page's own status, logged by the browser
+					}
+					t.Errorf("console: %s", e)
+				}
+			})
+		}
+	}
+}
+
+// load sizes the viewport, sets the colour scheme and opens url, checking the
+// response status.
+func load(t *testing.T, tab context.Context, url string, status, width, height int64, dark, mobile bool) {
+	t.Helper()
+	scheme := "light"
+	if dark {
+		scheme = "dark"
+	}
+	opts := []chromedp.EmulateViewportOption{}
+	if mobile {
+		opts = append(opts, chromedp.EmulateMobile)
+	}
+	do(t, tab, "viewport", chromedp.EmulateViewport(width, height, opts...),
+		chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+			_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+				Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}})
+			return err
+		}))
+	resp := run(t, tab, "open "+url, chromedp.NavigateResponse(url))
+	if resp.Status != status {
+		t.Fatalf("%s answered %d, want %d", url, resp.Status, status)
+	}
+}
+
+// checkAxe injects axe-core and fails on serious and critical violations.
+func checkAxe(t *testing.T, tab context.Context) {
+	t.Helper()
+	do(t, tab, "inject axe", chromedp.Evaluate[chromedp.Void](axeSource))
+	vs := run(t, tab, "run axe", chromedp.Evaluate[[]axeViolation](
+		`axe.run(document, {resultTypes: ["violations"]}).then(r => r.violations)`, chromedp.EvalAwaitPromise))
+	for _, v := range vs {
+		if v.Impact != "serious" && v.Impact != "critical" {
+			t.Logf("axe (%s, not failing): %s: %s", v.Impact, v.ID, v.Help)
+			continue
+		}
+		var where []string
+		for _, n := range v.Nodes {
+			where = append(where, fmt.Sprintf("%v %s", n.Target, n.HTML))
+		}
+		t.Errorf("axe %s %s: %s\n  %s", v.Impact, v.ID, v.Help, strings.Join(where, "\n  "))
+	}
+}
+
+// checkNoSideScroll fails when the page is wider than the viewport: on a
+// phone that is the commonest way a page looks broken.
+func checkNoSideScroll(t *testing.T, tab context.Context, width int64) {
+	t.Helper()
+	w := run(t, tab, "page width", chromedp.Evaluate[int64](`document.documentElement.scrollWidth`))
+	if w > width {
+		t.Errorf("page is %d px wide in a %d px viewport", w, width)
+	}
+}
