@@ -7,10 +7,17 @@ import (
 	"strings"
 )
 
-// importCacheKiB is the page cache of the import's connection: big enough to
-// hold the B-tree pages that inserts touch, small enough to keep the whole
-// import far under a gigabyte.
-const importCacheKiB = 256 << 10
+// LoadCacheKiB is the page cache of a catalog load's connection on SQLite.
+// The dump's files are sorted by id, so inserts into the catalog tables touch
+// few pages at a time and a big cache buys little; what it does size is
+// SQLite's external sorter (search keys, index builds), whose runs take as
+// much memory as the cache. 64 MiB measured faster than 256 MiB on the import
+// benchmark and halves peak RSS (docs/performance.md). Tests lower it to push
+// an unfinished transaction's pages out to the WAL.
+var LoadCacheKiB = 64 << 10
+
+// loadThreads lets SQLite's sorter use a helper thread for the big sorts.
+const loadThreads = 2
 
 // sqliteSession switches the import's connection to bulk settings (start) and
 // back to what it had before (start false). Temporary tables go to a file, not
@@ -18,14 +25,15 @@ const importCacheKiB = 256 << 10
 func (l *CatalogLoad) sqliteSession(start bool) error {
 	if start {
 		l.saved = map[string]string{}
-		for _, p := range []string{"cache_size", "temp_store"} {
+		for _, p := range []string{"cache_size", "temp_store", "threads"} {
 			var v string
 			if err := l.conn.QueryRowContext(l.ctx, "PRAGMA "+p).Scan(&v); err != nil {
 				return l.s.wrapErr(err, "read "+p)
 			}
 			l.saved[p] = v
 		}
-		return l.pragmas(l.ctx, fmt.Sprintf("cache_size=-%d", importCacheKiB), "temp_store=FILE")
+		return l.pragmas(l.ctx, fmt.Sprintf("cache_size=-%d", LoadCacheKiB), "temp_store=FILE",
+			fmt.Sprintf("threads=%d", loadThreads))
 	}
 	var ps []string
 	for p, v := range l.saved {
