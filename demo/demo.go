@@ -25,11 +25,15 @@ func Catalog() fs.FS {
 	return sub
 }
 
-// Load imports the demo catalog into st, keeping every title type.
+// Load imports the demo catalog into st, keeping every title type, then the
+// demo users with their reviews, diaries, watchlists and lists (LoadReviews).
 func Load(ctx context.Context, st *store.Store) (imdb.Summary, error) {
 	sum, err := imdb.Import(ctx, st, Catalog(), imdb.Options{Types: []string{"movie", "tvMovie", "short", "video", "tvSeries", "tvMiniSeries"}})
 	if err != nil {
 		return sum, reel.Wrap(err, reel.Internal, "load the demo catalog")
+	}
+	if _, err := LoadReviews(ctx, st); err != nil {
+		return sum, reel.Wrap(err, reel.ErrorCode(err), "load the demo reviews")
 	}
 	return sum, nil
 }
