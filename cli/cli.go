@@ -46,7 +46,7 @@ func (u usageError) Error() string { return u.msg }
 func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
 
 func commands() map[string]*command {
-	list := []*command{serveCommand(), demoCommand(), migrateCommand(), importCommand(),
+	list := []*command{serveCommand(), demoCommand(), migrateCommand(), importCommand(), exportCommand(),
 		searchCommand(), gradeCommand(), userCommand(), aggregatesCommand(), configCommand(), versionCommand()}
 	m := map[string]*command{}
 	for _, c := range list {
