@@ -1,0 +1,123 @@
+package web
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"mime"
+	"net/http"
+	"sync"
+	"time"
+
+	"reel"
+	"reel/copydesk"
+	"reel/linker"
+	"reel/store"
+)
+
+// analyzeRequest is the JSON body of POST /api/v1/analyze. A text/plain body
+// is the text itself, with film_id and format as query parameters.
+type analyzeRequest struct {
+	Text   string `json:"text"`
+	FilmID string `json:"film_id"`
+	Format string `json:"format"`
+}
+
+// apiAnalyze runs the copy desk on one text and returns its Report
+// (docs/copydesk.md).
+func (s *Server) apiAnalyze(w http.ResponseWriter, r *http.Request) {
+	req, err := readAnalyzeRequest(r)
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	l, err := catalogLinker(r.Context(), s.store)
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	rep, err := copydesk.Analyze(r.Context(), req.Text, copydesk.Options{
+		Linker: l, Format: req.Format, FilmHint: linker.FilmHint{ID: req.FilmID}})
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	s.writeJSON(w, http.StatusOK, rep)
+}
+
+func readAnalyzeRequest(r *http.Request) (analyzeRequest, error) {
+	var req analyzeRequest
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			return req, reel.Errorf(reel.Invalid, "the request body is over the %d-byte limit", tooBig.Limit)
+		}
+		return req, reel.Wrap(err, reel.Invalid, "read the request body")
+	}
+	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	switch mt {
+	case "text/plain", "text/markdown", "text/html":
+		q := r.URL.Query()
+		req = analyzeRequest{Text: string(body), FilmID: q.Get("film_id"), Format: q.Get("format")}
+		if req.Format == "" && mt != "text/plain" {
+			req.Format = mt[len("text/"):]
+		}
+		return req, nil
+	case "application/json", "":
+		if err := json.Unmarshal(body, &req); err != nil {
+			return req, reel.Wrap(err, reel.Invalid, "the body must be JSON like {\"text\": \"…\", \"film_id\": \"tt…\"}")
+		}
+		return req, nil
+	}
+	return req, reel.Errorf(reel.Invalid, "unsupported content type %q (use application/json or text/plain)", mt)
+}
+
+// linkerTTL bounds how stale the catalog linker may get after an import:
+// rebuilding reads the whole catalog, so it is not done per request.
+const linkerTTL = 10 * time.Minute
+
+// cachedLinker is one store's linker and when it was built.
+type cachedLinker struct {
+	mu      sync.Mutex
+	l       *linker.Linker
+	built   time.Time
+	loading bool
+}
+
+// linkers holds a cachedLinker per store; a process normally has one.
+var linkers sync.Map // *store.Store → *cachedLinker
+
+// catalogLinker returns the store's linker, building it on first use and
+// rebuilding it in the background once it is older than linkerTTL, so only
+// the first request waits.
+func catalogLinker(ctx context.Context, st *store.Store) (*linker.Linker, error) {
+	v, _ := linkers.LoadOrStore(st, &cachedLinker{})
+	c := v.(*cachedLinker)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.l == nil {
+		l, err := linker.Build(ctx, st)
+		if err != nil {
+			return nil, reel.Wrap(err, reel.Internal, "read the catalog")
+		}
+		c.l, c.built = l, time.Now()
+		return l, nil
+	}
+	if time.Since(c.built) > linkerTTL && !c.loading {
+		c.loading = true
+		go c.refresh(st)
+	}
+	return c.l, nil
+}
+
+func (c *cachedLinker) refresh(st *store.Store) {
+	l, err := linker.Build(context.Background(), st)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.loading = false
+	if err == nil {
+		c.l, c.built = l, time.Now()
+	}
+}

@@ -1,0 +1,63 @@
+package web_test
+
+import (
+	"encoding/json"
+	"net/http"
+	"strings"
+	"testing"
+
+	"reel/copydesk"
+	"reel/store"
+)
+
+func postAnalyze(t *testing.T, url, contentType, body string, wantStatus int, v any) {
+	t.Helper()
+	resp, err := http.Post(url+"/api/v1/analyze", contentType, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != wantStatus {
+		t.Fatalf("POST analyze: status %d, want %d", resp.StatusCode, wantStatus)
+	}
+	if err := json.NewDecoder(resp.Body).Decode(v); err != nil {
+		t.Fatalf("decode: %v", err)
+	}
+}
+
+func TestAnalyzeAPI(t *testing.T) {
+	srv := demoServer(t, store.SQLite)
+	text := "Psycho is a masterpiece of suspense, and Anthony Perkins is brilliant as Norman Bates.\n\n" +
+		"In the end it turns out that Norman Bates was the killer all along."
+	body, _ := json.Marshal(map[string]string{"text": text, "film_id": "tt0054215"})
+	var rep copydesk.Report
+	postAnalyze(t, srv.URL, "application/json", string(body), http.StatusOK, &rep)
+	if rep.Film == nil || rep.Film.ID != "tt0054215" || !rep.Catalog {
+		t.Errorf("film = %+v, catalog = %v", rep.Film, rep.Catalog)
+	}
+	if rep.Score.Verdict != "positive" || len(rep.Mentions) == 0 || len(rep.Spoilers) != 1 {
+		t.Errorf("report = %+v", rep)
+	}
+
+	var plain copydesk.Report
+	postAnalyze(t, srv.URL, "text/plain; charset=utf-8", "A dull, lifeless bore of a film.", http.StatusOK, &plain)
+	if plain.Score.Verdict != "negative" {
+		t.Errorf("text/plain verdict = %s", plain.Score.Verdict)
+	}
+
+	for name, c := range map[string]struct{ ct, body string }{
+		"empty text": {"application/json", `{"text": ""}`},
+		"bad json":   {"application/json", `{"text": `},
+		"binary":     {"text/plain", "\x00\x01\x02\x03"},
+		"too big":    {"text/plain", strings.Repeat("x", 2<<20)},
+		"bad type":   {"image/png", "x"},
+	} {
+		var e struct {
+			Error struct{ Code, Message string }
+		}
+		postAnalyze(t, srv.URL, c.ct, c.body, http.StatusBadRequest, &e)
+		if e.Error.Code != "invalid" || e.Error.Message == "" {
+			t.Errorf("%s: error = %+v", name, e.Error)
+		}
+	}
+}
