@@ -59,6 +59,7 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /api/v1/search", s.apiSearch)
 	s.mux.HandleFunc("GET /api/v1/films/{id}", s.apiFilm)
 	s.mux.HandleFunc("GET /api/v1/people/{id}", s.apiPerson)
+	s.mux.HandleFunc("POST /api/v1/analyze", s.apiAnalyze)
 	s.mux.HandleFunc("/api/", s.apiNotFound)
 }
 
