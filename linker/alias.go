@@ -1,6 +1,7 @@
 package linker
 
 import (
+	"slices"
 	"strings"
 
 	"reel/matchkey"
@@ -52,54 +53,70 @@ func init() {
 	for _, w := range strings.Fields(`mr mrs ms miss dr doctor sir lady lord madam madame mister señor senor senora
 		señora don dona doña father mother sister brother uncle aunt young old little big baby detective officer
 		captain agent professor inspector sergeant general colonel major king queen prince princess judge
-		nurse the el la le los las jr sr`) {
+		nurse the el la le los las jr sr lt sgt capt det col lieutenant sergeant commander chief sheriff
+		count countess baron baroness duke duchess hermana hermano padre madre tia tio tía tío aunty`) {
 		honorifics[w] = true
 	}
 }
 
-// aliases links the short names the context allows in the text not yet
-// covered.
+// aliases finds the short names the context allows (see alias) and adds
+// them to the candidates, where they compete with the gazetteer's matches
+// longest first: "Kitty Oppenheimer" the character beats "Oppenheimer" the
+// film.
 func (r *run) aliases() {
 	set := aliasSet{m: map[string][]alias{}, first: map[string]bool{}}
 	r.personAliases(&set)
 	r.reviewAliases(&set)
 	r.characterAliases(&set)
+	r.aliasCands = r.aliasCands[:0]
+	r.actorCharacters()
 	if len(set.m) == 0 {
 		return
 	}
-	for i := 0; i < len(r.toks); i++ {
-		if r.taken[i] >= 0 || !set.first[r.toks[i].key] {
+	for i := range r.toks {
+		if !set.first[r.toks[i].key] && !set.first[r.toks[i].alt] {
 			continue
 		}
 		for n := min(set.maxLen, len(r.toks)-i); n >= 1; n-- {
 			if c, ok := r.matchAlias(&set, i, n); ok {
-				r.take(c)
-				i += n - 1
-				break
+				r.aliasCands = append(r.aliasCands, c)
 			}
 		}
 	}
 }
 
-// nameAliases adds the surnames (every proper suffix of the name with a word
-// that is not a particle: "García Bernal", "Bernal", "von Trier") and the
-// first name of person p.
-func nameAliases(set *aliasSet, words []string, a alias, surname, firstName float64) {
-	if len(words) < 2 {
+// nameAliases adds the surnames (every proper suffix of the name that has a
+// word other than a particle: "García Bernal", "Bernal", "von Trier") and the
+// first name of a person. Hyphenated parts stay together: "Choi Woo-shik"
+// gives "Woo-shik" and "Choi", never "Woo".
+func nameAliases(set *aliasSet, name string, a alias, surname, firstName float64) {
+	groups := nameGroups(name)
+	if len(groups) < 2 {
 		return
 	}
-	for k := 1; k < len(words); k++ {
-		suf := words[k:]
+	for k := 1; k < len(groups); k++ {
+		suf := slices.Concat(groups[k:]...)
 		if len(suf[0]) < 2 || !hasNonParticle(suf) {
 			continue
 		}
 		a.prio = surname
 		set.add(suf, a)
 	}
-	if len(words[0]) >= 2 && !nameParticles[words[0]] {
+	if first := groups[0]; len(first[0]) >= 2 && !nameParticles[first[0]] {
 		a.prio = firstName
-		set.add(words[:1], a)
+		set.add(first, a)
 	}
+}
+
+// nameGroups splits a name at spaces and returns the key words of each part.
+func nameGroups(name string) [][]string {
+	var out [][]string
+	for _, part := range strings.Fields(name) {
+		if ws := matchkey.Words(part); len(ws) > 0 {
+			out = append(out, ws)
+		}
+	}
+	return out
 }
 
 func hasNonParticle(ws []string) bool {
@@ -121,8 +138,7 @@ func (r *run) personAliases(set *aliasSet) {
 		if first, ok := r.people[c.ref]; ok && first != c.i {
 			continue // aliases start after the first full mention
 		}
-		words := matchkey.Words(r.l.personName(c.ref))
-		nameAliases(set, words, alias{kind: kPerson, ref: c.ref, from: c.j, named: true}, 3, 2)
+		nameAliases(set, r.l.personName(c.ref), alias{kind: kPerson, ref: c.ref, from: c.j, named: true}, 3, 1.5)
 	}
 }
 
@@ -147,8 +163,7 @@ func (r *run) reviewAliases(set *aliasSet) {
 			continue
 		}
 		p := r.l.credits.person[cr]
-		words := matchkey.Words(r.l.personName(p))
-		nameAliases(set, words, alias{kind: kPerson, ref: p}, 2, 1)
+		nameAliases(set, r.l.personName(p), alias{kind: kPerson, ref: p}, 2, 0.5)
 	}
 	titles := []string{r.l.str.get(r.l.films.title[f]), r.l.str.get(r.l.films.orig[f])}
 	for _, t := range titles {
@@ -159,8 +174,11 @@ func (r *run) reviewAliases(set *aliasSet) {
 		}
 		for s := 0; s <= start; s++ {
 			for e := s + 1; e <= len(words); e++ {
-				if s == 0 && e == len(words) {
-					continue // the full title is in the gazetteer
+				if s == 0 && e == len(words) || nameParticles[words[e-1]] || classOf(words[e-1]) == wordFunction {
+					continue // the full title is in the gazetteer; "Women on the" is no title
+				}
+				if r.caseless && e-s < 2 {
+					continue
 				}
 				set.add(words[s:e], alias{kind: kFilm, ref: f, prio: 2.5})
 			}
@@ -177,6 +195,11 @@ func (r *run) characterAliases(set *aliasSet) {
 	}
 	for f := range r.films {
 		if int64(f) != r.review && len(films) < 24 {
+			films = append(films, f)
+		}
+	}
+	for f, n := range r.support {
+		if n >= 2 && r.films[f] == 0 && int64(f) != r.review && len(films) < 32 {
 			films = append(films, f)
 		}
 	}
@@ -197,37 +220,99 @@ func (r *run) characterAliases(set *aliasSet) {
 				}
 				a := alias{kind: kChar, ref: cr, sub: uint8(n), prio: prio + 0.5}
 				set.add(words, a)
-				r.characterParts(set, words, a)
+				if !relational(words) {
+					r.characterParts(set, ch, a)
+				}
 			}
 		}
 	}
 }
 
-// characterParts adds the first and last names of a character, skipping
-// honorifics ("Dr. Robert Ledgard" → "Robert", "Ledgard").
-func (r *run) characterParts(set *aliasSet, words []string, a alias) {
-	core := words
-	for len(core) > 0 && honorifics[core[0]] {
-		core = core[1:]
+// relational character names are defined by someone else ("Madre de Rosa",
+// "Rikichi's Wife", "Her Father"): their parts name other people.
+func relational(words []string) bool {
+	for _, w := range words {
+		switch w {
+		case "de", "del", "of", "von", "her", "his", "their":
+			return true
+		}
 	}
-	for len(core) > 0 && honorifics[core[len(core)-1]] {
-		core = core[:len(core)-1]
+	return false
+}
+
+// characterParts adds the parts of a character's name: without honorifics
+// ("Dr. Robert Ledgard" → "Robert Ledgard"), the first name, the surname, the
+// leading names ("Carla Jean" of "Carla Jean Moss"), a nickname in quotes
+// ("Mace" of "Lornette 'Mace' Mason"), and honorific plus surname ("Major
+// Strasser").
+func (r *run) characterParts(set *aliasSet, name string, a alias) {
+	if i := strings.IndexByte(name, '('); i > 0 {
+		name = name[:i]
 	}
+	for _, nick := range quotedParts(name) {
+		if ws := matchkey.Words(nick); len(ws) > 0 {
+			set.add(ws, a)
+		}
+	}
+	groups := nameGroups(name)
+	lead := 0
+	for lead < len(groups) && len(groups[lead]) == 1 && honorifics[groups[lead][0]] {
+		lead++
+	}
+	end := len(groups)
+	for end > lead && len(groups[end-1]) == 1 && honorifics[groups[end-1][0]] {
+		end--
+	}
+	core := groups[lead:end]
 	if len(core) == 0 {
 		return
 	}
 	a.prio -= 0.5
-	if len(core) < len(words) {
-		set.add(core, a)
+	if len(core) < len(groups) {
+		set.add(slices.Concat(core...), a)
 	}
-	if len(core) >= 2 {
-		set.add(core[:1], a)
-		a.prio -= 0.2
-		set.add(core[len(core)-1:], a)
-		if len(words) > len(core) && honorifics[words[0]] {
-			set.add([]string{words[0], core[len(core)-1]}, a) // "Dr. Ledgard"
+	if len(core) < 2 {
+		return
+	}
+	set.add(core[0], a)
+	for k := 2; k < len(core); k++ {
+		set.add(slices.Concat(core[:k]...), a)
+	}
+	if lead > 0 {
+		set.add(slices.Concat(groups[lead-1], core[len(core)-1]), a) // "Dr. Ledgard"
+	}
+	if len(core) > 2 {
+		set.add(slices.Concat(core[0], core[len(core)-1]), a) // "Russell Kramer" of "Russell P. Kramer"
+	}
+	a.prio -= 0.2
+	set.add(core[len(core)-1], a)
+}
+
+// quotedParts returns the parts of s in single or double quotes.
+func quotedParts(s string) []string {
+	var out []string
+	for _, q := range []string{"'", "\"", "‘", "“"} {
+		rest := s
+		for {
+			i := strings.Index(rest, q)
+			if i < 0 {
+				break
+			}
+			closeQ := q
+			if q == "‘" {
+				closeQ = "’"
+			} else if q == "“" {
+				closeQ = "”"
+			}
+			j := strings.Index(rest[i+len(q):], closeQ)
+			if j <= 0 {
+				break
+			}
+			out = append(out, rest[i+len(q):i+len(q)+j])
+			rest = rest[i+len(q)+j+len(closeQ):]
 		}
 	}
+	return out
 }
 
 // characterWords returns the key words of a character name, or nil for the
@@ -245,8 +330,8 @@ func characterWords(ch string) []string {
 
 // matchAlias tries the n words from token i as an alias.
 func (r *run) matchAlias(set *aliasSet, i, n int) (cand, bool) {
-	for k := i; k < i+n; k++ {
-		if r.taken[k] >= 0 || (k > i && r.toks[k].sent != r.toks[i].sent) {
+	for k := i + 1; k < i+n; k++ {
+		if r.toks[k].sent != r.toks[i].sent {
 			return cand{}, false
 		}
 	}
@@ -267,7 +352,7 @@ func (r *run) matchAlias(set *aliasSet, i, n int) (cand, bool) {
 		if a.from > i || !r.aliasWordOK(i, n, a) {
 			continue
 		}
-		s := a.prio + r.recency(a, i)
+		s := a.prio + r.recency(a, i) + r.reviewCredit(a)
 		switch {
 		case s > bestScore+0.01:
 			best, bestScore, tie = x, s, false
@@ -279,7 +364,7 @@ func (r *run) matchAlias(set *aliasSet, i, n int) (cand, bool) {
 		return cand{}, false
 	}
 	a := list[best]
-	c := cand{i: i, j: i + n, ref: a.ref, kind: a.kind, form: a.sub, altEnd: altEnd, score: bestScore, need: 1}
+	c := cand{i: i, j: i + n, ref: a.ref, kind: a.kind, form: a.sub, altEnd: altEnd, ev: bestScore, need: 1}
 	switch a.kind {
 	case kChar:
 		c.via = viaChar
@@ -301,6 +386,18 @@ func sameEntity(r *run, a, b alias) bool {
 		return r.l.credits.film[a.ref] == r.l.credits.film[b.ref] && r.l.credits.person[a.ref] == r.l.credits.person[b.ref]
 	}
 	return a.ref == b.ref
+}
+
+// reviewCredit favours the people credited on the film under review: "Lee"
+// in a review of a film by Ang Lee is Ang Lee, even after Spike Lee is named.
+func (r *run) reviewCredit(a alias) float64 {
+	if a.kind != kPerson || r.review < 0 {
+		return 0
+	}
+	if r.l.credited(a.ref, uint32(r.review)) != 0 {
+		return 1
+	}
+	return 0
 }
 
 // recency favours the person named most recently before token i, so that
@@ -353,10 +450,9 @@ func (r *run) aliasWordOK(i, n int, a alias) bool {
 	switch {
 	case cls == wordFunction:
 		return false
-	case r.caseless && cls == wordCommon:
-		return false
-	case r.caseless && cls == wordDictionary:
-		return a.named
+	case r.caseless && cls >= wordDictionary:
+		// "grant" after "hugh grant": a surname of someone named in full
+		return a.named && a.kind == kPerson && a.prio >= 3
 	case cls >= wordDictionary && t.has(tokSentStart):
 		return a.named
 	case a.kind == kFilm:
@@ -375,4 +471,50 @@ func (r *run) characterName(c *cand) string {
 		return chars[0]
 	}
 	return ""
+}
+
+// actorCharacters links a character named next to the actor who plays it,
+// whatever film it is from: "fang ( peter wang )", "Jodie Foster as Ellie",
+// "Amy Adams plays Amy". The actor's credits say which film.
+func (r *run) actorCharacters() {
+	for n := range r.chosen {
+		p := &r.chosen[n]
+		if p.kind != kPerson {
+			continue
+		}
+		set := aliasSet{m: map[string][]alias{}, first: map[string]bool{}}
+		for _, cr := range r.l.personCredits(p.ref) {
+			if !isCast(r.l.credits.cat[cr]) {
+				continue
+			}
+			for k, ch := range r.l.characters(cr) {
+				if words := characterWords(ch); len(words) > 0 && k < 256 && !relational(words) {
+					a := alias{kind: kChar, ref: cr, sub: uint8(k), prio: 3.5}
+					set.add(words, a)
+					r.characterParts(&set, ch, a)
+				}
+			}
+		}
+		if len(set.m) == 0 {
+			continue
+		}
+		// "Ellie ( Jodie Foster )": the character ends just before the parenthesis.
+		if p.i > 0 && strings.TrimSpace(r.text[r.toks[p.i-1].end:r.toks[p.i].start]) == "(" {
+			for n := min(set.maxLen, p.i); n >= 1; n-- {
+				if c, ok := r.matchAlias(&set, p.i-n, n); ok {
+					r.aliasCands = append(r.aliasCands, c)
+					break
+				}
+			}
+		}
+		// "Jodie Foster as Ellie", "Amy Adams plays Amy".
+		if k := p.j; k+1 < len(r.toks) && playVerbs[r.toks[k].key] {
+			for n := min(set.maxLen, len(r.toks)-k-1); n >= 1; n-- {
+				if c, ok := r.matchAlias(&set, k+1, n); ok {
+					r.aliasCands = append(r.aliasCands, c)
+					break
+				}
+			}
+		}
+	}
 }

@@ -21,9 +21,6 @@ type fuzzyTarget struct {
 // context are tried, so a rare word elsewhere in the text is never bent into
 // some obscure catalog name.
 func (r *run) fuzzy() {
-	if r.caseless {
-		return
-	}
 	targets := r.fuzzyTargets()
 	if len(targets) == 0 {
 		return
@@ -34,7 +31,7 @@ func (r *run) fuzzy() {
 		if t.alt != "" {
 			key = t.alt
 		}
-		if r.taken[i] >= 0 || !t.has(tokCap) || utf8.RuneCountInString(key) < 5 || classOf(key) != wordRare {
+		if r.taken[i] >= 0 || !(t.has(tokCap) || r.caseless) || utf8.RuneCountInString(key) < 5 || classOf(key) != wordRare {
 			continue
 		}
 		if c, ck, ok := r.fuzzyAt(i, key, targets); ok {
@@ -100,7 +97,7 @@ func (r *run) fuzzyAt(i int, key string, targets []fuzzyTarget) (cand, Check, bo
 				continue
 			}
 			s, e, ok := r.fuzzySpan(i, tg.words, w)
-			if !ok && !(limit == 2 && r.l.words.lookup(key) == 0) {
+			if !ok && (r.caseless || !(limit == 2 && r.l.words.lookup(key) == 0)) {
 				continue
 			}
 			if found >= 0 && (targets[found].kind != tg.kind || targets[found].ref != tg.ref) {

@@ -56,6 +56,7 @@ type run struct {
 	people   map[uint32]int // linked people → first token
 	support  map[uint32]float64
 
+	aliasCands  []cand
 	fuzzyChecks []Check
 }
 
@@ -76,8 +77,11 @@ func (l *Linker) Link(text string, hint FilmHint) Result {
 	r.inferReview()
 	r.choose(true)
 	r.context()
-	r.fuzzy()
+	// Short names the context allows: surnames, characters, partial titles.
 	r.aliases()
+	r.choose(true)
+	r.context()
+	r.fuzzy()
 	return r.result()
 }
 
@@ -217,26 +221,26 @@ func (r *run) staticEvidence(c *cand) (ev, need float64) {
 	case kFilm:
 		votes := float64(r.l.films.votes[c.ref])
 		ev = 0.5 * (math.Log10(votes+1) - 3)
-		if q := quoted(r.text, s, e); q {
-			ev += 3
+		strong := 0.0 // evidence from the text itself, not from context
+		if quoted(r.text, s, e) {
+			strong += 3
 		}
 		if y, _, _ := yearAfter(r.text, e); y != 0 {
 			if y == int(r.l.films.year[c.ref]) {
-				ev += 3
+				strong += 3
 			} else {
-				ev += 0.5
+				strong += 0.5
 			}
 		}
 		if y := r.yearBefore(c.i); y != 0 && y == int(r.l.films.year[c.ref]) {
-			ev += 1.5
+			strong += 1.5
 		}
 		if r.cue(c.i) {
-			ev += 1.5
+			strong += 1.5
 		}
+		ev += strong
 		switch {
 		case r.caseless:
-		case lowerStart:
-			ev -= 4
 		case capEv && ordinary:
 			ev += 2
 		case !titleCased:
@@ -245,15 +249,12 @@ func (r *run) staticEvidence(c *cand) (ev, need float64) {
 		if c.form == formMain {
 			ev -= 0.5
 		}
-		switch {
-		case ordinary && short:
-			need = 3
-		case ordinary:
-			need = 2
-		case short:
-			need = 2.5
-		default:
-			need = 0.5
+		need = r.filmNeed(c, ordinary, short, votes)
+		if strong < 3 && r.bareWord(c, ordinary, short, titleCased, lowerStart) {
+			need = math.Inf(1)
+		}
+		if strong < 1.5 && r.numeric(c.i, c.j) {
+			need = math.Inf(1) // "10", "1917": a number is a title only with a cue or a year
 		}
 	case kPerson:
 		pop := float64(r.l.people.pop[c.ref])
@@ -273,6 +274,62 @@ func (r *run) staticEvidence(c *cand) (ev, need float64) {
 		}
 	}
 	return ev, need
+}
+
+// filmNeed is the evidence a title needs before it links. Everyday words
+// need the most. In a text without capitals nothing marks a title, so a
+// famous film's distinctive name ("fargo", "grumpy old men") has to be taken
+// on its popularity, which the evidence score already carries.
+func (r *run) filmNeed(c *cand, ordinary, short bool, votes float64) float64 {
+	content := 0
+	for k := c.i; k < c.j; k++ {
+		if classOf(r.toks[k].key) != wordFunction {
+			content++
+		}
+	}
+	switch {
+	case r.caseless && !ordinary && short:
+		return 1
+	case r.caseless && ordinary && !short && (content >= 3 || content == 2 && votes >= 200000):
+		return 1
+	case ordinary && short:
+		return 3
+	case ordinary:
+		return 2
+	case short:
+		return 2.5
+	}
+	return 0.5
+}
+
+func (r *run) numeric(i, j int) bool {
+	for k := i; k < j; k++ {
+		if !r.toks[k].has(tokNumber) {
+			return false
+		}
+	}
+	return true
+}
+
+// bareWord reports a title written as plain prose: in a cased text, an
+// everyday-word title in lower case ("the heat of the city"), or a one-word
+// title capitalised only because it starts a sentence ("It has been..."); in a
+// text without capitals, a title that is only a pronoun or preposition ("her",
+// "up"). Such a span links only when quotes or a year mark it, whatever the
+// context says.
+func (r *run) bareWord(c *cand, ordinary, short, titleCased, lowerStart bool) bool {
+	if r.caseless {
+		return short && classOf(r.toks[c.i].key) == wordFunction
+	}
+	switch {
+	case lowerStart:
+		return true
+	case ordinary && !titleCased:
+		return true
+	case ordinary && short && r.toks[c.i].has(tokSentStart):
+		return true
+	}
+	return false
 }
 
 // ordinary reports whether every word of the span is an everyday word.
@@ -306,7 +363,7 @@ func (r *run) caseInfo(i, j int) (titleCased, capEv, lowerStart bool) {
 			}
 			continue
 		}
-		if k > i && nameParticles[t.key] {
+		if k > i && (nameParticles[t.key] || t.has(tokJoined)) {
 			continue
 		}
 		titleCased = false
@@ -507,6 +564,9 @@ func (r *run) inferReview() {
 
 // contextEvidence adds what the linked entities say about a candidate.
 func (r *run) contextEvidence(c *cand) float64 {
+	if c.via != viaGlobal {
+		return 0 // aliases were scored in context already
+	}
 	ev := 0.0
 	switch c.kind {
 	case kFilm:
@@ -570,8 +630,8 @@ func (r *run) nearbyCredit(c *cand) bool {
 // each stretch of text, the best candidates that pass their bar, longest
 // spans first.
 func (r *run) choose(withCtx bool) {
-	pool := make([]cand, 0, len(r.cands))
-	for _, c := range r.cands {
+	pool := make([]cand, 0, len(r.cands)+len(r.aliasCands))
+	for _, c := range slices.Concat(r.cands, r.aliasCands) {
 		c.score = c.ev
 		if withCtx {
 			c.score += r.contextEvidence(&c)

@@ -28,6 +28,7 @@ const (
 	tokPossessive                     // ends in 's
 	tokAccent                         // has a letter with a diacritic
 	tokNumber                         // digits only
+	tokJoined                         // follows the previous word after a hyphen ("Woo-shik")
 )
 
 func (t *token) has(f tokFlag) bool { return t.flags&f != 0 }
@@ -65,7 +66,11 @@ func tokenize(text string) []token {
 			boundary = false
 		}
 		j := wordEnd(text, i)
-		toks = appendWord(toks, text, i, j, sent, len(toks) == 0 || toks[len(toks)-1].sent != sent)
+		n := len(toks)
+		toks = appendWord(toks, text, i, j, sent, n == 0 || toks[n-1].sent != sent)
+		if n > 0 && i > 0 && text[i-1] == '-' && int(toks[n-1].end) == i-1 {
+			toks[n].flags |= tokJoined
+		}
 		i = j
 	}
 	return toks
