@@ -17,6 +17,7 @@ type alias struct {
 	prio  float64
 	from  int  // first token where it applies
 	named bool // a person the text named in full
+	full  bool // a character's whole name ("Fat Bastard"), not a part of it
 }
 
 // aliasSet maps space-joined word keys to aliases.
@@ -203,6 +204,7 @@ func (r *run) characterAliases(set *aliasSet) {
 			films = append(films, f)
 		}
 	}
+	films = append(films, r.characterEvidenced(films)...)
 	for _, f := range films {
 		prio := 2.0
 		if int64(f) == r.review {
@@ -218,8 +220,9 @@ func (r *run) characterAliases(set *aliasSet) {
 				if len(words) == 0 || n > 255 {
 					continue
 				}
-				a := alias{kind: kChar, ref: cr, sub: uint8(n), prio: prio + 0.5}
+				a := alias{kind: kChar, ref: cr, sub: uint8(n), prio: prio + 0.5, full: true}
 				set.add(words, a)
+				a.full = false
 				if !relational(words) {
 					r.characterParts(set, ch, a)
 				}
@@ -269,7 +272,9 @@ func (r *run) characterParts(set *aliasSet, name string, a alias) {
 	}
 	a.prio -= 0.5
 	if len(core) < len(groups) {
-		set.add(slices.Concat(core...), a)
+		b := a
+		b.full = true // "Evil" of "Dr. Evil" is still the whole name
+		set.add(slices.Concat(core...), b)
 	}
 	if len(core) < 2 {
 		return
@@ -437,7 +442,9 @@ func (r *run) aliasCaseOK(i, n int) bool {
 // anywhere in a text without capitals.
 func (r *run) aliasWordOK(i, n int, a alias) bool {
 	if n > 1 {
-		if r.caseless && r.ordinary(i, i+n) && a.kind != kFilm {
+		// "mini me", "fat bastard": a character's whole name is distinctive
+		// even in everyday words; a part of one is not.
+		if r.caseless && r.ordinary(i, i+n) && a.kind != kFilm && !a.full {
 			return false
 		}
 		return true
@@ -489,8 +496,9 @@ func (r *run) actorCharacters() {
 			}
 			for k, ch := range r.l.characters(cr) {
 				if words := characterWords(ch); len(words) > 0 && k < 256 && !relational(words) {
-					a := alias{kind: kChar, ref: cr, sub: uint8(k), prio: 3.5}
+					a := alias{kind: kChar, ref: cr, sub: uint8(k), prio: 5, full: true}
 					set.add(words, a)
+					a.full = false
 					r.characterParts(&set, ch, a)
 				}
 			}
@@ -517,4 +525,76 @@ func (r *run) actorCharacters() {
 			}
 		}
 	}
+}
+
+// characterEvidenced returns the films of the people the text names whose
+// characters the text names too, at least two of them: a review that says
+// "austin", "dr evil" and "fat bastard" next to "mike myers" is about an
+// Austin Powers film even if its title never appears.
+func (r *run) characterEvidenced(have []uint32) []uint32 {
+	words := map[string]bool{}
+	for i := range r.toks {
+		words[r.toks[i].key] = true
+		if r.toks[i].alt != "" {
+			words[r.toks[i].alt] = true
+		}
+	}
+	seen := map[uint32]bool{}
+	for _, f := range have {
+		seen[f] = true
+	}
+	var out []uint32
+	checked := 0
+	for p := range r.people {
+		for _, cr := range r.l.personCredits(p) {
+			f := r.l.credits.film[cr]
+			if seen[f] || checked >= 400 {
+				continue
+			}
+			seen[f] = true
+			checked++
+			if r.characterHits(f, words) >= 2 {
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}
+
+// characterHits counts the cast credits of film f with a character whose
+// name the text contains: all its words, one of them not an everyday word.
+func (r *run) characterHits(f uint32, words map[string]bool) int {
+	hits := 0
+	lo, hi := r.l.filmCredits(f)
+	for cr := lo; cr < hi; cr++ {
+		if !isCast(r.l.credits.cat[cr]) {
+			continue
+		}
+		for _, ch := range r.l.characters(cr) {
+			if characterInText(characterWords(ch), words) {
+				hits++
+				break
+			}
+		}
+	}
+	return hits
+}
+
+func characterInText(ws []string, words map[string]bool) bool {
+	if len(ws) == 0 {
+		return false
+	}
+	rare := false
+	for _, w := range ws {
+		if honorifics[w] {
+			continue
+		}
+		if !words[w] {
+			return false
+		}
+		if classOf(w) < wordCommon {
+			rare = true
+		}
+	}
+	return rare || len(ws) > 1
 }

@@ -1,7 +1,9 @@
 package linker
 
 import (
+	"fmt"
 	"math"
+	"os"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -34,6 +36,7 @@ type cand struct {
 	via    uint8
 	altEnd bool // matched through the possessive-less last word
 	ev     float64
+	strong float64 // evidence from the text itself: quotes, a year, a cue word
 	score  float64
 	need   float64
 }
@@ -178,12 +181,15 @@ func (r *run) globalCandidates() {
 	}
 }
 
+// crossesParagraph reports a match that spans a blank line or a double
+// quote ("jeff " the big " lebowski" is not the film): names and titles do
+// not contain either.
 func (r *run) crossesParagraph(i, j int) bool {
 	if j-i < 2 {
 		return false
 	}
 	gap := r.text[r.toks[i].end:r.toks[j-1].start]
-	return strings.Contains(gap, "\n\n")
+	return strings.Contains(gap, "\n\n") || strings.ContainsAny(gap, "\"“”")
 }
 
 // span returns the byte span of candidate tokens, without a possessive "'s"
@@ -204,7 +210,7 @@ func (r *run) span(c *cand) (int, int) {
 func (r *run) evidence() {
 	for n := range r.cands {
 		c := &r.cands[n]
-		c.ev, c.need = r.staticEvidence(c)
+		c.ev, c.need, c.strong = r.staticEvidence(c)
 	}
 }
 
@@ -213,7 +219,7 @@ func (r *run) evidence() {
 // (see docs/quality.md); what matters is their order: quotes and a matching
 // year are near-proof, title case is strong only for ordinary words, a lower
 // case start in a cased text nearly rules a name out.
-func (r *run) staticEvidence(c *cand) (ev, need float64) {
+func (r *run) staticEvidence(c *cand) (ev, need, strong float64) {
 	ordinary, short := r.ordinary(c.i, c.j), c.j-c.i == 1
 	titleCased, capEv, lowerStart := r.caseInfo(c.i, c.j)
 	s, e := r.span(c)
@@ -221,8 +227,8 @@ func (r *run) staticEvidence(c *cand) (ev, need float64) {
 	case kFilm:
 		votes := float64(r.l.films.votes[c.ref])
 		ev = 0.5 * (math.Log10(votes+1) - 3)
-		strong := 0.0 // evidence from the text itself, not from context
-		if quoted(r.text, s, e) {
+		q := quoted(r.text, s, e)
+		if q {
 			strong += 3
 		}
 		if y, _, _ := yearAfter(r.text, e); y != 0 {
@@ -256,6 +262,12 @@ func (r *run) staticEvidence(c *cand) (ev, need float64) {
 		if strong < 1.5 && r.numeric(c.i, c.j) {
 			need = math.Inf(1) // "10", "1917": a number is a title only with a cue or a year
 		}
+		if r.caseless && ordinary && short && q && strong < 4 {
+			need += 2 // scare quotes: " perfect " town
+		}
+		if r.articleBefore(c) {
+			ev-- // "the superman story", "the chicago globe"
+		}
 	case kPerson:
 		pop := float64(r.l.people.pop[c.ref])
 		ev = 0.5 * (math.Log10(pop+1) - 3)
@@ -273,7 +285,25 @@ func (r *run) staticEvidence(c *cand) (ev, need float64) {
 			need = -1
 		}
 	}
-	return ev, need
+	return ev, need, strong
+}
+
+// articleBefore reports an article right before a title that has none of its
+// own: prose ("the chicago chronicle"), not a title ("The Lion King").
+func (r *run) articleBefore(c *cand) bool {
+	if c.i == 0 || r.toks[c.i-1].sent != r.toks[c.i].sent {
+		return false
+	}
+	switch r.toks[c.i-1].key {
+	case "the", "a", "an":
+	default:
+		return false
+	}
+	switch r.toks[c.i].key {
+	case "the", "a", "an":
+		return false
+	}
+	return true
 }
 
 // filmNeed is the evidence a title needs before it links. Everyday words
@@ -290,7 +320,7 @@ func (r *run) filmNeed(c *cand, ordinary, short bool, votes float64) float64 {
 	switch {
 	case r.caseless && !ordinary && short:
 		return 1
-	case r.caseless && ordinary && !short && (content >= 3 || content == 2 && votes >= 200000):
+	case r.caseless && ordinary && !short && (c.j-c.i >= 3 && content >= 2 || content == 2 && votes >= 200000 || votes >= 500000):
 		return 1
 	case ordinary && short:
 		return 3
@@ -385,7 +415,7 @@ func init() {
 	for _, w := range strings.Fields(`film films movie movies picture pictures feature features documentary
 		remake remakes sequel prequel thriller thrillers comedy comedies drama dramas melodrama western
 		westerns musical musicals classic masterpiece debut adaptation cartoon animation trilogy
-		blockbuster biopic noir horror romcom epic satire titled called entitled opus`) {
+		blockbuster biopic noir horror romcom epic satire titled called entitled opus series show sitcom tv`) {
 		cueWords[w] = true
 	}
 }
@@ -593,6 +623,12 @@ func (r *run) contextEvidence(c *cand) float64 {
 		if r.nearbyCredit(c) {
 			ev++
 		}
+		if dir || cast > 0 || int64(c.ref) == r.review {
+			// A title the text keeps coming back to, whose people it names,
+			// is the film being discussed: "daylight" four times beside
+			// "rob cohen".
+			ev += 0.5 * float64(min(r.repeats(c)-1, 3))
+		}
 	case kPerson:
 		best := 0.0
 		for _, cr := range r.l.personCredits(c.ref) {
@@ -611,6 +647,17 @@ func (r *run) contextEvidence(c *cand) float64 {
 	return ev
 }
 
+// repeats counts the occurrences in the text of candidate c's words.
+func (r *run) repeats(c *cand) int {
+	n := 0
+	for _, d := range r.cands {
+		if d.ref == c.ref && d.kind == c.kind && d.j-d.i == c.j-c.i {
+			n++
+		}
+	}
+	return n
+}
+
 // nearbyCredit reports whether a person credited on film candidate c is
 // linked within the same or the previous sentence ("Michael Mann's Heat").
 func (r *run) nearbyCredit(c *cand) bool {
@@ -626,6 +673,9 @@ func (r *run) nearbyCredit(c *cand) bool {
 	return false
 }
 
+// Debug prints candidate scores to standard error while tuning.
+var Debug = false
+
 // choose scores every candidate (with context when withCtx) and keeps, for
 // each stretch of text, the best candidates that pass their bar, longest
 // spans first.
@@ -638,6 +688,10 @@ func (r *run) choose(withCtx bool) {
 		}
 		if c.score >= c.need {
 			pool = append(pool, c)
+		}
+		if Debug && withCtx && c.kind == kFilm {
+			fmt.Fprintf(os.Stderr, "cand %q film %s %s ev=%.2f strong=%.1f score=%.2f need=%.2f\n", r.text[r.toks[c.i].start:r.toks[c.j-1].end],
+				reel.FilmID(r.l.films.id[c.ref]), r.l.filmTitle(c.ref), c.ev, c.strong, c.score, c.need)
 		}
 	}
 	slices.SortStableFunc(pool, func(a, b cand) int {
@@ -657,11 +711,33 @@ func (r *run) choose(withCtx bool) {
 		r.taken[i] = -1
 	}
 	r.chosen = r.chosen[:0]
-	for _, c := range pool {
-		if r.free(c.i, c.j) {
+	for n, c := range pool {
+		if r.free(c.i, c.j) && !r.outranked(pool, n) {
 			r.take(c)
 		}
 	}
+}
+
+// outranked reports a candidate that should yield to an overlapping one: a
+// much better supported shorter match ("the unforgiven" when "Unforgiven" and
+// its director are both in the text), or, for a film named after its hero,
+// the hero when nothing marks the word as a title ("Lumumba's intelligence").
+func (r *run) outranked(pool []cand, n int) bool {
+	c := &pool[n]
+	for k := range pool {
+		d := &pool[k]
+		if k == n || d.j <= c.i || c.j <= d.i {
+			continue
+		}
+		if d.j-d.i < c.j-c.i && d.score-d.need >= c.score-c.need+2 {
+			return true
+		}
+		if c.kind == kFilm && d.kind == kChar && d.i == c.i && c.j == c.i+1 && d.j == c.j && c.strong < 1.5 &&
+			r.l.credits.film[d.ref] == c.ref {
+			return true
+		}
+	}
+	return false
 }
 
 func (r *run) free(i, j int) bool {

