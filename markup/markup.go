@@ -72,7 +72,7 @@ const (
 )
 
 func stripMarks(s string) string {
-	if !strings.ContainsAny(s, string([]rune{openMark, closeMark})) {
+	if indexMark(s) < 0 {
 		return s
 	}
 	return strings.Map(func(r rune) rune {
@@ -110,6 +110,23 @@ func markSpoilers(s string) string {
 	}
 	b.WriteString(s[pos:])
 	return b.String()
+}
+
+// indexMark returns the index of the first private mark in s, or -1. Both
+// marks are EE 80 8x in UTF-8; searching for the common prefix uses the fast
+// byte search, where strings.IndexAny would decode every rune.
+func indexMark(s string) int {
+	for i := 0; ; {
+		j := strings.Index(s[i:], "\xee\x80")
+		if j < 0 {
+			return -1
+		}
+		k := i + j
+		if k+2 < len(s) && (s[k+2] == 0x80 || s[k+2] == 0x81) {
+			return k
+		}
+		i = k + 1
+	}
 }
 
 func escape(s string) string {

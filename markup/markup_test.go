@@ -146,3 +146,23 @@ func checkSafe(t *testing.T, in, out string) {
 		t.Fatalf("unbalanced spans (%d) in output for %q:\n%s", spans, in, out)
 	}
 }
+
+// BenchmarkRender renders a critic-length essay (about 6 KB, 1,000 words)
+// with emphasis, links, a quote and a spoiler.
+func BenchmarkRender(b *testing.B) {
+	para := "Almodóvar's *Talk to Her* opens on a stage, and [the dancers](https://example.org/pina) " +
+		"move like sleepwalkers; Benigno, who watches, will spend the film caring for a woman who cannot answer. "
+	var sb strings.Builder
+	for i := range 24 {
+		sb.WriteString(para)
+		if i%4 == 3 {
+			sb.WriteString("\n\n")
+		}
+	}
+	sb.WriteString("> A quoted line from the screenplay.\n\n||In the end, Benigno dies in prison.|| **Very good.**\n")
+	body := sb.String()
+	b.SetBytes(int64(len(body)))
+	for b.Loop() {
+		Render(body)
+	}
+}

@@ -15,7 +15,7 @@ const spoilerOpen = `<span class="` + SpoilerClass + `">`
 // ends (or a block starts) and reopened at the next content: every piece of
 // the spoiler is hidden and the HTML stays well formed.
 func wrapSpoilers(h string) string {
-	if !strings.ContainsAny(h, string([]rune{openMark, closeMark})) {
+	if indexMark(h) < 0 {
 		return h
 	}
 	z := html.NewTokenizer(strings.NewReader(h))
@@ -55,7 +55,7 @@ type spoilerWriter struct {
 // text writes a text token, opening and closing spans at the marks in it.
 func (w *spoilerWriter) text(raw string) {
 	for raw != "" {
-		i := strings.IndexAny(raw, string([]rune{openMark, closeMark}))
+		i := indexMark(raw)
 		seg := raw
 		if i >= 0 {
 			seg = raw[:i]
