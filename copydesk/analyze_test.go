@@ -73,8 +73,8 @@ func TestAnalyzeReviewWithCatalog(t *testing.T) {
 	if rep.PullQuote == nil {
 		t.Fatal("no pull quote")
 	}
-	if !strings.Contains(rep.PullQuote.Text, "masterpiece of suspense") {
-		t.Errorf("pull quote = %q, want the masterpiece-of-suspense sentence", rep.PullQuote.Text)
+	if q := rep.PullQuote.Text; !strings.Contains(q, "masterpiece") && !strings.Contains(q, "brilliant") {
+		t.Errorf("pull quote = %q, want one of the two verdict sentences", q)
 	}
 }
 

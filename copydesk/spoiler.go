@@ -39,12 +39,15 @@ var spoilerCues = func() phraseSet[cue] {
 	add(0.5, ReasonDeath, "dies", "died", "killed", "kills", "murdered", "murders", "is dead",
 		"was dead", "death of", "commits suicide", "kills himself", "kills herself", "shot dead",
 		"gets shot", "is shot", "perishes", "drowns", "killed off", "sacrifices himself",
-		"sacrifices herself", "his death", "her death", "their deaths", "is executed", "funeral")
-	add(0.45, ReasonEnding, "ending", "the end", "ends with", "final scene", "final shot",
-		"last scene", "last shot", "closing scene", "final moments", "finale", "climax",
-		"film ends", "movie ends", "story ends", "book ends", "epilogue", "final scenes")
-	add(0.4, ReasonTwist, "twist", "twists", "reveal", "reveals", "revealed", "revelation",
-		"turns out", "turned out", "finds out", "found out", "discovers that", "learns that",
+		"sacrifices herself", "his death", "her death", "their deaths", "is executed", "funeral",
+		"to death", "been dead")
+	add(0.35, ReasonDeath, "dead", "dying")
+	add(0.5, ReasonEnding, "ends with", "final scene", "final shot", "last scene", "last shot",
+		"closing scene", "final moments", "film ends", "movie ends", "story ends", "book ends",
+		"final scenes", "last line")
+	add(0.4, ReasonEnding, "ending", "the end", "finale", "climax", "epilogue")
+	add(0.5, ReasonTwist, "turns out", "turned out")
+	add(0.4, ReasonTwist, "twist", "twists", "reveal", "reveals", "revealed", "revelation", "finds out", "found out", "discovers that", "learns that",
 		"surprise ending", "the truth about")
 	add(0.35, ReasonFinalAct, "third act", "final act", "last act", "final reel", "last reel",
 		"final hour", "last half hour", "final half hour", "final minutes", "last twenty minutes",
