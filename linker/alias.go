@@ -18,6 +18,7 @@ type alias struct {
 	from  int  // first token where it applies
 	named bool // a person the text named in full
 	full  bool // a character's whole name ("Fat Bastard"), not a part of it
+	crew  bool // the director or a writer of the film under review
 }
 
 // aliasSet maps space-joined word keys to aliases.
@@ -139,7 +140,7 @@ func (r *run) personAliases(set *aliasSet) {
 		if first, ok := r.people[c.ref]; ok && first != c.i {
 			continue // aliases start after the first full mention
 		}
-		nameAliases(set, r.l.personName(c.ref), alias{kind: kPerson, ref: c.ref, from: c.j, named: true}, 3, 1.5)
+		nameAliases(set, r.l.personName(c.ref), alias{kind: kPerson, ref: c.ref, from: c.j, named: true}, 3, 1)
 	}
 }
 
@@ -164,7 +165,11 @@ func (r *run) reviewAliases(set *aliasSet) {
 			continue
 		}
 		p := r.l.credits.person[cr]
-		nameAliases(set, r.l.personName(p), alias{kind: kPerson, ref: p}, 2, 0.5)
+		first := 0.3
+		if r.caseless {
+			first = -1 // "michael", "dan": a first name alone needs the full name first
+		}
+		nameAliases(set, r.l.personName(p), alias{kind: kPerson, ref: p, crew: cat == catDirector || cat == catWriter}, 2, first)
 	}
 	titles := []string{r.l.str.get(r.l.films.title[f]), r.l.str.get(r.l.films.orig[f])}
 	for _, t := range titles {
@@ -352,16 +357,16 @@ func (r *run) matchAlias(set *aliasSet, i, n int) (cand, bool) {
 	if len(list) == 0 || !r.aliasCaseOK(i, n) {
 		return cand{}, false
 	}
-	best, bestScore, tie := -1, -1.0, false
+	best, bestScore, tie := -1, 0.0, false
 	for x, a := range list {
-		if a.from > i || !r.aliasWordOK(i, n, a) {
+		if a.prio < 0 || a.from > i || !r.aliasWordOK(i, n, a) {
 			continue
 		}
 		s := a.prio + r.recency(a, i) + r.reviewCredit(a)
 		switch {
-		case s > bestScore+0.01:
+		case best < 0 || s > bestScore+0.01:
 			best, bestScore, tie = x, s, false
-		case s > bestScore-0.01 && !sameEntity(r, list[best], a):
+		case best >= 0 && s > bestScore-0.01 && !sameEntity(r, list[best], a):
 			tie = true
 		}
 	}
@@ -396,7 +401,7 @@ func sameEntity(r *run, a, b alias) bool {
 // reviewCredit favours the people credited on the film under review: "Lee"
 // in a review of a film by Ang Lee is Ang Lee, even after Spike Lee is named.
 func (r *run) reviewCredit(a alias) float64 {
-	if a.kind != kPerson || r.review < 0 {
+	if a.kind != kPerson || r.review < 0 || a.prio < 2 {
 		return 0
 	}
 	if r.l.credited(a.ref, uint32(r.review)) != 0 {
@@ -458,8 +463,9 @@ func (r *run) aliasWordOK(i, n int, a alias) bool {
 	case cls == wordFunction:
 		return false
 	case r.caseless && cls >= wordDictionary:
-		// "grant" after "hugh grant": a surname of someone named in full
-		return a.named && a.kind == kPerson && a.prio >= 3
+		// "grant" after "hugh grant": a surname of someone named in full;
+		// "peck" in a review of a film Raoul Peck directed
+		return a.kind == kPerson && a.prio >= 2 && (a.named || a.crew && cls == wordDictionary)
 	case cls >= wordDictionary && t.has(tokSentStart):
 		return a.named
 	case a.kind == kFilm:

@@ -72,6 +72,7 @@ func Build(ctx context.Context, src Source) (*Linker, error) {
 	b.prunePeople()
 	b.popularity()
 	b.addNames()
+	b.addSurnames()
 	l := b.l
 	l.ph = b.phrases.build(l.words.len(), b.weight)
 	b.phrases = phraseBuilder{}
@@ -359,7 +360,111 @@ func (b *builder) popularity() {
 
 func (b *builder) addNames() {
 	for p, name := range b.l.people.name {
-		b.addPhrase(b.l.str.get(name), uint32(p)|personBit, formPrimary)
+		full := b.l.str.get(name)
+		b.addPhrase(full, uint32(p)|personBit, formPrimary)
+		if short, ok := withoutInitials(full); ok {
+			b.addPhrase(short, uint32(p)|personBit, formAka)
+		}
+	}
+}
+
+// withoutInitials drops middle initials, the way critics often write a name:
+// "Paul W.S. Anderson" → "Paul Anderson", "Steven E. de Souza" → "Steven de
+// Souza".
+func withoutInitials(name string) (string, bool) {
+	parts := strings.Fields(name)
+	if len(parts) < 3 {
+		return "", false
+	}
+	kept := parts[:1]
+	for _, p := range parts[1 : len(parts)-1] {
+		if !isInitials(p) {
+			kept = append(kept, p)
+		}
+	}
+	if len(kept) == len(parts)-1 && len(parts) == len(kept)+1 {
+		return strings.Join(append(kept, parts[len(parts)-1]), " "), true
+	}
+	if len(kept)+1 < len(parts) {
+		return strings.Join(append(kept, parts[len(parts)-1]), " "), true
+	}
+	return "", false
+}
+
+// isInitials reports a name part like "L." or "W.S.".
+func isInitials(p string) bool {
+	if !strings.HasSuffix(p, ".") {
+		return false
+	}
+	letters := 0
+	for _, r := range p {
+		if r != '.' {
+			letters++
+		}
+	}
+	return letters <= 2
+}
+
+// Surname-only mentions ("Hitchcock", "spielberg") are indexed for people
+// famous enough to be named that way and who overshadow everyone else with
+// the name: famousPop is the popularity (billing-weighted votes) that takes,
+// dominance how many times the next person with the surname they must beat.
+const (
+	famousPop = 300000
+	dominance = 10
+)
+
+// addSurnames indexes the surnames of famous people that no one else of note
+// shares, skipping everyday words ("Stone", "Ford"), which only context can
+// resolve.
+func (b *builder) addSurnames() {
+	l := b.l
+	type best struct {
+		p      uint32
+		second uint32
+	}
+	cands := map[string]*best{}
+	surname := func(p int) string {
+		groups := nameGroups(l.personName(uint32(p)))
+		if len(groups) < 2 {
+			return ""
+		}
+		last := groups[len(groups)-1]
+		k := strings.Join(last, " ")
+		if len(k) < 4 || len(last) != 1 || classOf(k) != wordRare {
+			return ""
+		}
+		return k
+	}
+	for p, pop := range l.people.pop {
+		if pop < famousPop {
+			continue
+		}
+		if k := surname(p); k != "" {
+			if c := cands[k]; c == nil {
+				cands[k] = &best{p: uint32(p)}
+			} else if pop > l.people.pop[c.p] {
+				c.second, c.p = max(c.second, l.people.pop[c.p]), uint32(p)
+			} else {
+				c.second = max(c.second, pop)
+			}
+		}
+	}
+	if len(cands) == 0 {
+		return
+	}
+	for p, pop := range l.people.pop {
+		if pop >= famousPop {
+			continue // counted above
+		}
+		if c := cands[surname(p)]; c != nil {
+			c.second = max(c.second, pop)
+		}
+	}
+	for k, c := range cands {
+		if uint64(l.people.pop[c.p]) >= dominance*uint64(c.second) {
+			b.addPhrase(k, c.p|personBit, formSurname)
+		}
 	}
 }
 

@@ -277,6 +277,18 @@ func (r *run) staticEvidence(c *cand) (ev, need, strong float64) {
 			ev -= 6
 		}
 		switch {
+		case c.form == formSurname:
+			// a famous surname alone: capitalised, or a rare word, and not
+			// the second half of some other name ("sierra leone")
+			ev -= 0.5
+			need = 0.5
+			if !r.caseless && r.toks[c.i].has(tokSentStart) && classOf(r.toks[c.i].key) != wordRare {
+				need = math.Inf(1)
+			}
+			if k := c.i - 1; k >= 0 && r.toks[k].sent == r.toks[c.i].sent && (r.caseless && classOf(r.toks[k].key) == wordRare ||
+				!r.caseless && r.toks[k].has(tokCap) && !r.toks[k].has(tokSentStart)) {
+				need = math.Inf(1)
+			}
 		case short:
 			need = 3
 		case ordinary && r.caseless:

@@ -15,6 +15,7 @@ const (
 	formOriginal              // the original-language title
 	formAka                   // an alternate title
 	formMain                  // the main title before a colon or dash
+	formSurname               // a famous person's surname alone ("Hitchcock")
 )
 
 // An entity reference packs the kind in the top bit: films are plain indices,
