@@ -19,7 +19,16 @@ type alias struct {
 	named bool // a person the text named in full
 	full  bool // a character's whole name ("Fat Bastard"), not a part of it
 	crew  bool // the director or a writer of the film under review
+	part  uint8
 }
+
+// Which part of a name an alias is.
+const (
+	partFull uint8 = iota
+	partFirst
+	partLast
+	partOther
+)
 
 // aliasSet maps space-joined word keys to aliases.
 type aliasSet struct {
@@ -284,7 +293,10 @@ func (r *run) characterParts(set *aliasSet, name string, a alias) {
 	if len(core) < 2 {
 		return
 	}
-	set.add(core[0], a)
+	first := a
+	first.part = partFirst
+	set.add(core[0], first)
+	a.part = partOther
 	for k := 2; k < len(core); k++ {
 		set.add(slices.Concat(core[:k]...), a)
 	}
@@ -295,6 +307,7 @@ func (r *run) characterParts(set *aliasSet, name string, a alias) {
 		set.add(slices.Concat(core[0], core[len(core)-1]), a) // "Russell Kramer" of "Russell P. Kramer"
 	}
 	a.prio -= 0.2
+	a.part = partLast
 	set.add(core[len(core)-1], a)
 }
 
@@ -374,7 +387,7 @@ func (r *run) matchAlias(set *aliasSet, i, n int) (cand, bool) {
 		return cand{}, false
 	}
 	a := list[best]
-	c := cand{i: i, j: i + n, ref: a.ref, kind: a.kind, form: a.sub, altEnd: altEnd, ev: bestScore, need: 1}
+	c := cand{i: i, j: i + n, ref: a.ref, kind: a.kind, form: a.sub, altEnd: altEnd, ev: bestScore, need: 1, part: a.part}
 	switch a.kind {
 	case kChar:
 		c.via = viaChar

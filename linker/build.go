@@ -152,6 +152,9 @@ func (b *builder) addTitle(title string, idx uint32, form uint8) {
 	if main, ok := mainTitle(title); ok {
 		b.addPhrase(main, idx, formMain)
 	}
+	if rest, ok := strings.CutPrefix(title, "The "); ok && strings.IndexByte(rest, ' ') > 0 {
+		b.addPhrase(rest, idx, formMain) // "his Fugitive formula", "Hunt for Red October"
+	}
 }
 
 func mainTitle(title string) (string, bool) {

@@ -34,7 +34,8 @@ type cand struct {
 	kind   uint8
 	form   uint8
 	via    uint8
-	altEnd bool // matched through the possessive-less last word
+	altEnd bool  // matched through the possessive-less last word
+	part   uint8 // for aliases, which part of the name matched
 	ev     float64
 	strong float64 // evidence from the text itself: quotes, a year, a cue word
 	score  float64
@@ -331,8 +332,9 @@ func (r *run) filmNeed(c *cand, ordinary, short bool, votes float64) float64 {
 	}
 	switch {
 	case r.caseless && !ordinary && short:
-		return 1
-	case r.caseless && ordinary && !short && (c.j-c.i >= 3 && content >= 2 || content == 2 && votes >= 200000 || votes >= 500000):
+		return 0.75
+	case r.caseless && ordinary && !short && (c.j-c.i >= 3 && content >= 2 || content == 2 && votes >= 200000 ||
+		votes >= 500000 && r.hasUncommon(c.i, c.j)):
 		return 1
 	case ordinary && short:
 		return 3
@@ -342,6 +344,17 @@ func (r *run) filmNeed(c *cand, ordinary, short bool, votes float64) float64 {
 		return 2.5
 	}
 	return 0.5
+}
+
+// hasUncommon reports a word in the span beyond the most common ones
+// ("matrix" in "the matrix", unlike "get out").
+func (r *run) hasUncommon(i, j int) bool {
+	for k := i; k < j; k++ {
+		if classOf(r.toks[k].key) < wordCommon {
+			return true
+		}
+	}
+	return false
 }
 
 func (r *run) numeric(i, j int) bool {
@@ -616,25 +629,29 @@ func (r *run) contextEvidence(c *cand) float64 {
 			ev += 3
 		}
 		lo, hi := r.l.filmCredits(c.ref)
-		dir, cast := false, 0
+		dir, writer, cast := false, false, 0
 		for cr := lo; cr < hi; cr++ {
 			p := r.l.credits.person[cr]
 			if _, ok := r.people[p]; !ok {
 				continue
 			}
-			if r.l.credits.cat[cr] == catDirector {
+			switch cat := r.l.credits.cat[cr]; {
+			case cat == catDirector:
 				dir = true
-			} else if isCast(r.l.credits.cat[cr]) {
+			case cat == catWriter:
+				writer = true
+			case isCast(cat):
 				cast++
 			}
 		}
 		if dir {
 			ev += 2
+		} else if writer {
+			ev += 1.5
 		}
 		ev += min(float64(cast), 2)
-		if r.nearbyCredit(c) {
-			ev++
-		}
+		ev += r.nearbyCredit(c)
+		ev += r.listed(c)
 		if dir || cast > 0 || int64(c.ref) == r.review {
 			// A title the text keeps coming back to, whose people it names,
 			// is the film being discussed: "daylight" four times beside
@@ -670,19 +687,39 @@ func (r *run) repeats(c *cand) int {
 	return n
 }
 
-// nearbyCredit reports whether a person credited on film candidate c is
-// linked within the same or the previous sentence ("Michael Mann's Heat").
-func (r *run) nearbyCredit(c *cand) bool {
+// nearbyCredit scores a person credited on film candidate c named close
+// by: right before it, as in "screenwriter william goldman ( maverick ,
+// misery )", or in the same or the previous sentence ("Michael Mann's Heat").
+func (r *run) nearbyCredit(c *cand) float64 {
 	sent := r.toks[c.i].sent
+	best := 0.0
 	for _, m := range r.chosen {
 		if m.kind != kPerson || r.toks[m.i].sent < sent-1 || r.toks[m.i].sent > sent {
 			continue
 		}
-		if r.l.credited(m.ref, c.ref) != 0 {
-			return true
+		if r.l.credited(m.ref, c.ref) == 0 {
+			continue
+		}
+		if m.j <= c.i && c.i-m.j <= 6 {
+			return 2
+		}
+		best = 1
+	}
+	return best
+}
+
+// listed scores a title in a list of other linked titles ("starman ,
+// halloween and escape from new york").
+func (r *run) listed(c *cand) float64 {
+	for _, m := range r.chosen {
+		if m.kind != kFilm || m.ref == c.ref || r.toks[m.i].sent != r.toks[c.i].sent {
+			continue
+		}
+		if m.j <= c.i && c.i-m.j <= 3 || c.j <= m.i && m.i-c.j <= 3 {
+			return 1
 		}
 	}
-	return false
+	return 0
 }
 
 // Debug prints candidate scores to standard error while tuning.
@@ -745,7 +782,7 @@ func (r *run) outranked(pool []cand, n int) bool {
 			return true
 		}
 		if c.kind == kFilm && d.kind == kChar && d.i == c.i && c.j == c.i+1 && d.j == c.j && c.strong < 1.5 &&
-			r.l.credits.film[d.ref] == c.ref {
+			r.l.credits.film[d.ref] == c.ref && (d.part == partLast || r.toks[c.i].has(tokPossessive)) {
 			return true
 		}
 	}
