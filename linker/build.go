@@ -21,6 +21,10 @@ type Linker struct {
 	people  personTable
 	credits creditTable
 	ph      phraseIndex
+	// firstNames marks the word ids that begin many people's names
+	// ("michael", "carrie"): a film titled with one alone is no more
+	// distinctive than one titled with an everyday word.
+	firstNames []uint64
 }
 
 // Stats describes a built Linker.
@@ -73,6 +77,7 @@ func Build(ctx context.Context, src Source) (*Linker, error) {
 	b.popularity()
 	b.addNames()
 	b.addSurnames()
+	b.markFirstNames()
 	l := b.l
 	l.ph = b.phrases.build(l.words.len(), b.weight)
 	b.phrases = phraseBuilder{}
@@ -469,6 +474,31 @@ func (b *builder) addSurnames() {
 			b.addPhrase(k, c.p|personBit, formSurname)
 		}
 	}
+}
+
+// markFirstNames sets firstNames: words that begin the names of at least
+// one person in 100,000 (and at least 3).
+func (b *builder) markFirstNames() {
+	l := b.l
+	counts := make([]uint32, l.words.len()+1)
+	for _, name := range l.people.name {
+		if groups := nameGroups(l.str.get(name)); len(groups) > 1 && len(groups[0]) == 1 {
+			if w := l.words.lookup(groups[0][0]); w != 0 {
+				counts[w]++
+			}
+		}
+	}
+	least := uint32(max(3, len(l.people.id)/100000))
+	l.firstNames = make([]uint64, len(counts)/64+1)
+	for w, n := range counts {
+		if n >= least {
+			l.firstNames[w/64] |= 1 << (w % 64)
+		}
+	}
+}
+
+func (l *Linker) isFirstName(w uint32) bool {
+	return w != 0 && int(w/64) < len(l.firstNames) && l.firstNames[w/64]&(1<<(w%64)) != 0
 }
 
 // weight ranks the refs of one phrase.

@@ -222,6 +222,9 @@ func (r *run) evidence() {
 // case start in a cased text nearly rules a name out.
 func (r *run) staticEvidence(c *cand) (ev, need, strong float64) {
 	ordinary, short := r.ordinary(c.i, c.j), c.j-c.i == 1
+	if c.kind == kFilm && short && r.l.isFirstName(r.toks[c.i].word) {
+		ordinary = true // "Michael", "Carrie": a name, most likely someone's
+	}
 	titleCased, capEv, lowerStart := r.caseInfo(c.i, c.j)
 	s, e := r.span(c)
 	switch c.kind {
@@ -778,7 +781,8 @@ func (r *run) outranked(pool []cand, n int) bool {
 		if k == n || d.j <= c.i || c.j <= d.i {
 			continue
 		}
-		if d.j-d.i < c.j-c.i && d.score-d.need >= c.score-c.need+2 {
+		if d.j-d.i < c.j-c.i && c.kind == d.kind && c.via == viaGlobal && d.via == viaGlobal &&
+			d.score-d.need >= c.score-c.need+2 {
 			return true
 		}
 		if c.kind == kFilm && d.kind == kChar && d.i == c.i && c.j == c.i+1 && d.j == c.j && c.strong < 1.5 &&

@@ -78,7 +78,7 @@ type column interface {
 	read(io.Reader) error
 }
 
-type col[T uint8 | uint16 | uint32] struct{ p *[]T }
+type col[T uint8 | uint16 | uint32 | uint64] struct{ p *[]T }
 
 func (l *Linker) columns() []column {
 	return []column{
@@ -92,6 +92,7 @@ func (l *Linker) columns() []column {
 		col[uint32]{&l.credits.film},
 		col[uint32]{&l.ph.toks}, col[uint32]{&l.ph.start}, col[uint32]{&l.ph.first},
 		col[uint32]{&l.ph.refOff}, col[uint32]{&l.ph.refs}, col[uint8]{&l.ph.forms},
+		col[uint64]{&l.firstNames},
 	}
 }
 
