@@ -1,6 +1,8 @@
 package web
 
 import (
+	"html/template"
+	"maps"
 	"net/http"
 	"slices"
 	"strconv"
@@ -8,15 +10,33 @@ import (
 	"reel"
 )
 
-// filmPage is the film page's view-model. Scores and Reviews are filled by
-// the reviews work; the template already renders their empty states.
+// filmPage is the film page's view-model: the catalog part, rendered once
+// and cached, and the parts that change with every review. Scores and
+// Reviews are filled by the reviews work; the template already renders
+// their empty states.
 type filmPage struct {
+	*filmCatalog
+	Scores  scoresView
+	Reviews []reviewView
+}
+
+// filmCatalog is what a film page shows from the catalog, with its HTML
+// fragments rendered: it changes only on import, so it is cached.
+type filmCatalog struct {
+	reel.Film
+	Head    template.HTML // title, original title, director, runtime, genres
+	Credits template.HTML // cast and crew
+	AKAs    template.HTML // alternate titles
+	desc    string
+	ld      map[string]any // schema.org Movie without the rating
+}
+
+// filmFacts is the data the catalog fragments render.
+type filmFacts struct {
 	reel.Film
 	ShowOriginal bool // the original title differs from the display title
 	Credits      filmCredits
 	AltTitles    []akaView
-	Scores       scoresView
-	Reviews      []reviewView
 }
 
 // reviewView is a review as a film page lists it.
@@ -40,27 +60,56 @@ func (s *Server) handleFilm(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, filmURL(id), http.StatusMovedPermanently)
 		return
 	}
+	body, err := cached(s.liveCache, id, func() ([]byte, error) { return s.renderFilm(r, id) })
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.writeHTML(w, r, http.StatusOK, body)
+}
+
+// renderFilm renders a film page from its cached catalog part and its
+// current scores.
+func (s *Server) renderFilm(r *http.Request, id reel.FilmID) ([]byte, error) {
+	fc, err := cached(s.filmCache, id, func() (*filmCatalog, error) { return s.loadFilmCatalog(r, id) })
+	if err != nil {
+		return nil, err
+	}
+	scores, err := s.store.FilmScores(r.Context(), id)
+	if err != nil {
+		return nil, err
+	}
+	p := filmPage{filmCatalog: fc, Scores: scoresViewOf(scores)}
+	return s.execute("film", "layout", view{Title: filmTitle(fc.Film), Description: fc.desc, JSONLD: p.movieLD(), Page: p})
+}
+
+// forgetFilm drops the film's cached page, so the next request shows its
+// current scores and reviews. Handlers that write reviews call it.
+func (s *Server) forgetFilm(id reel.FilmID) { s.liveCache.forget(id) }
+
+// loadFilmCatalog reads a film and renders its catalog fragments.
+func (s *Server) loadFilmCatalog(r *http.Request, id reel.FilmID) (*filmCatalog, error) {
 	d, err := s.store.Film(r.Context(), id)
 	if reel.ErrorCode(err) == reel.NotFound {
 		err = reel.Wrap(err, reel.NotFound, "There is no film %s in the catalog.", id)
 	}
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return nil, err
 	}
-	scores, err := s.store.FilmScores(r.Context(), id)
-	if err != nil {
-		s.fail(w, r, err)
-		return
+	facts := filmFacts{Film: d.Film, ShowOriginal: d.OriginalTitle != d.Title,
+		Credits: sortCredits(d.Credits), AltTitles: groupAltTitles(d.AltTitles)}
+	fc := &filmCatalog{Film: d.Film, desc: filmDescription(d.Film, facts.Credits), ld: movieLD(facts)}
+	for _, f := range []struct {
+		tmpl string
+		dst  *template.HTML
+	}{{"film-head", &fc.Head}, {"film-credits", &fc.Credits}, {"film-akas", &fc.AKAs}} {
+		b, err := s.execute("film", f.tmpl, facts)
+		if err != nil {
+			return nil, err
+		}
+		*f.dst = template.HTML(b) // rendered by html/template: already escaped
 	}
-	p := filmPage{Film: d.Film, ShowOriginal: d.OriginalTitle != d.Title, Credits: sortCredits(d.Credits),
-		AltTitles: groupAltTitles(d.AltTitles), Scores: scoresViewOf(scores)}
-	s.render(w, r, http.StatusOK, "film", view{
-		Title:       filmTitle(d.Film),
-		Description: filmDescription(d.Film, p.Credits),
-		JSONLD:      movieLD(p),
-		Page:        p,
-	})
+	return fc, nil
 }
 
 // akaView is one alternate title with every region that uses it.
@@ -108,37 +157,46 @@ func filmDescription(f reel.Film, c filmCredits) string {
 }
 
 // movieLD is the film's schema.org Movie, for search engines and link
-// previews. html/template marshals it to JSON inside the ld+json block.
-func movieLD(p filmPage) map[string]any {
+// previews, with the rating the page shows. html/template marshals it to
+// JSON inside the ld+json block.
+func (p filmPage) movieLD() map[string]any {
+	r, ok := ldRating(p.Scores)
+	if !ok {
+		return p.ld
+	}
+	ld := maps.Clone(p.ld) // the cached map is shared between requests
+	ld["aggregateRating"] = r
+	return ld
+}
+
+// movieLD is the catalog part of the schema.org Movie.
+func movieLD(f filmFacts) map[string]any {
 	ld := map[string]any{
 		"@context": "https://schema.org",
 		"@type":    "Movie",
-		"name":     p.Title,
-		"sameAs":   "https://www.imdb.com/title/" + p.ID.String() + "/",
+		"name":     f.Title,
+		"sameAs":   "https://www.imdb.com/title/" + f.ID.String() + "/",
 	}
-	if p.ShowOriginal {
-		ld["alternateName"] = p.OriginalTitle
+	if f.ShowOriginal {
+		ld["alternateName"] = f.OriginalTitle
 	}
-	if p.Year > 0 {
-		ld["datePublished"] = strconv.Itoa(p.Year)
+	if f.Year > 0 {
+		ld["datePublished"] = strconv.Itoa(f.Year)
 	}
-	if p.Runtime > 0 {
-		ld["duration"] = "PT" + strconv.Itoa(p.Runtime) + "M"
+	if f.Runtime > 0 {
+		ld["duration"] = "PT" + strconv.Itoa(f.Runtime) + "M"
 	}
-	if len(p.Genres) > 0 {
-		ld["genre"] = p.Genres
+	if len(f.Genres) > 0 {
+		ld["genre"] = f.Genres
 	}
-	if people := ldPeople(p.Credits.Directors); people != nil {
+	if people := ldPeople(f.Credits.Directors); people != nil {
 		ld["director"] = people
 	}
-	if people := ldPeople(p.Credits.Writers); people != nil {
+	if people := ldPeople(f.Credits.Writers); people != nil {
 		ld["author"] = people
 	}
-	if cast := ldCast(p.Credits.Cast); cast != nil {
+	if cast := ldCast(f.Credits.Cast); cast != nil {
 		ld["actor"] = cast
-	}
-	if r, ok := ldRating(p.Scores); ok {
-		ld["aggregateRating"] = r
 	}
 	return ld
 }

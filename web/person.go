@@ -47,21 +47,22 @@ func (s *Server) handlePerson(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, personURL(id), http.StatusMovedPermanently)
 		return
 	}
-	d, err := s.store.Person(r.Context(), id)
-	if reel.ErrorCode(err) == reel.NotFound {
-		err = reel.Wrap(err, reel.NotFound, "There is no person %s in the catalog.", id)
-	}
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	p := personPage{Person: d.Person, Professions: professions(d.Professions), Groups: groupRoles(d.Filmography)}
-	p.FilmCount, p.Decades = decades(d.Filmography)
-	s.render(w, r, http.StatusOK, "person", view{
-		Title:       d.Name,
-		Description: d.Name + ": filmography by role, on reel.",
-		JSONLD:      personLD(d.Person),
-		Page:        p,
+	s.renderCached(w, r, r.URL.Path, "person", func() (view, error) {
+		d, err := s.store.Person(r.Context(), id)
+		if reel.ErrorCode(err) == reel.NotFound {
+			err = reel.Wrap(err, reel.NotFound, "There is no person %s in the catalog.", id)
+		}
+		if err != nil {
+			return view{}, err
+		}
+		p := personPage{Person: d.Person, Professions: professions(d.Professions), Groups: groupRoles(d.Filmography)}
+		p.FilmCount, p.Decades = decades(d.Filmography)
+		return view{
+			Title:       d.Name,
+			Description: d.Name + ": filmography by role, on reel.",
+			JSONLD:      personLD(d.Person),
+			Page:        p,
+		}, nil
 	})
 }
 

@@ -17,7 +17,7 @@ import (
 var templateFiles embed.FS
 
 // pageNames are the page templates; each is parsed with the shared partials
-// (templates/_*.html: the layout and the chart) into a set of its own, so
+// (templates/_*.html: the layout) into a set of its own, so
 // pages can define the same blocks without clashing.
 var pageNames = []string{"home", "film", "person", "search", "error"}
 
@@ -53,26 +53,57 @@ func parsePages(fsys fs.FS, funcs template.FuncMap) (pages, error) {
 
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-// render executes a page into a buffer first, so a template error becomes an
-// error page instead of half a page with a 200 status.
-func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, v view) {
+// execute renders a template of a page set (the whole page for "layout",
+// or a fragment) into a fresh byte slice.
+func (s *Server) execute(page, tmpl string, data any) ([]byte, error) {
 	buf := bufPool.Get().(*bytes.Buffer)
 	defer func() { buf.Reset(); bufPool.Put(buf) }()
-	if err := s.pages[name].ExecuteTemplate(buf, "layout", v); err != nil {
+	if err := s.pages[page].ExecuteTemplate(buf, tmpl, data); err != nil {
+		return nil, reel.Wrap(err, reel.Internal, "render %s %s", page, tmpl)
+	}
+	return bytes.Clone(buf.Bytes()), nil
+}
+
+// render writes a page. It renders into a buffer first, so a template error
+// becomes an error page instead of half a page with a 200 status.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, v view) {
+	body, err := s.execute(name, "layout", v)
+	if err != nil {
 		if name == "error" {
 			s.logger.Error("render error page", "err", err)
 			http.Error(w, "internal error", http.StatusInternalServerError)
 			return
 		}
-		s.fail(w, r, reel.Wrap(err, reel.Internal, "render %s page", name))
+		s.fail(w, r, err)
 		return
 	}
+	s.writeHTML(w, r, status, body)
+}
+
+// renderCached serves a page that is the same for every reader from the
+// page cache under key, building its view and rendering it on a miss.
+func (s *Server) renderCached(w http.ResponseWriter, r *http.Request, key, name string, build func() (view, error)) {
+	body, err := cached(s.pageCache, key, func() ([]byte, error) {
+		v, err := build()
+		if err != nil {
+			return nil, err
+		}
+		return s.execute(name, "layout", v)
+	})
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.writeHTML(w, r, http.StatusOK, body)
+}
+
+func (s *Server) writeHTML(w http.ResponseWriter, r *http.Request, status int, body []byte) {
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
-	h.Set("Content-Length", strconv.Itoa(buf.Len()))
+	h.Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(status)
 	if r.Method != http.MethodHead {
-		w.Write(buf.Bytes())
+		w.Write(body)
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"reel"
+	"reel/matchkey"
 )
 
 // searchPage is the search page's view-model.
@@ -24,28 +25,28 @@ type hitGroup struct {
 // searchLimit bounds the results of a page; the store ranks them first.
 const searchLimit = 40
 
+// handleSearch serves search results from the page cache: they change only
+// on import, and the same few queries make most of the traffic.
 func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 	q := strings.TrimSpace(r.URL.Query().Get("q"))
-	p := searchPage{Query: q}
 	// The header's search box stays empty here: the page has its own.
-	v := view{Title: "Search", Description: "Search films and people.", Page: &p}
-	if q == "" {
+	v := view{Title: "Search", Description: "Search films and people."}
+	switch {
+	case q == "":
+		v.Page = searchPage{}
 		s.render(w, r, http.StatusOK, "search", v)
 		return
-	}
-	v.Title = "Search: " + q
-	hits, err := s.store.Search(r.Context(), q, searchLimit)
-	if reel.ErrorCode(err) == reel.Invalid {
-		p.Error = reel.ErrorMessage(err)
+	case matchkey.Key(q) == "":
+		v.Page = searchPage{Query: q, Error: "Type some letters or digits: punctuation alone matches nothing."}
 		s.render(w, r, statusOf(reel.Invalid), "search", v)
 		return
 	}
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	p.Groups = groupHits(hits)
-	s.render(w, r, http.StatusOK, "search", v)
+	s.renderCached(w, r, "search\x00"+q, "search", func() (view, error) {
+		hits, err := s.store.Search(r.Context(), q, searchLimit)
+		v.Title = "Search: " + q
+		v.Page = searchPage{Query: q, Groups: groupHits(hits)}
+		return v, err
+	})
 }
 
 // groupHits splits ranked hits into films and people. Hits arrive best

@@ -2,7 +2,6 @@
 package web
 
 import (
-	"context"
 	"log/slog"
 	"net/http"
 	"time"
@@ -14,22 +13,48 @@ import (
 // Options configure the handler.
 type Options struct {
 	Logger *slog.Logger
+	// CacheTTL is how long catalog pages, fragments and search results are
+	// served from memory: 0 means a minute, a negative value turns caching
+	// off. Pages that show review data (scores) live at most liveTTL.
+	CacheTTL time.Duration
 }
+
+// Cache sizes: enough for the pages a busy site serves often, a few tens of
+// megabytes at most.
+const (
+	pageCacheSize = 1024
+	filmCacheSize = 4096
+	liveCacheSize = 2048
+)
+
+// liveTTL bounds how stale review data (scores, and later review lists) may
+// be on a cached page. The web layer's own review writes forget the film's
+// page at once (forgetFilm); the bound covers writes made elsewhere, such as
+// another reel serve behind the same PostgreSQL or the CLI.
+const liveTTL = 10 * time.Second
 
 // Server holds what handlers need.
 type Server struct {
-	store   *store.Store
-	logger  *slog.Logger
-	mux     *http.ServeMux
-	assets  *assets
-	pages   pages
-	popular *popularCache
+	store  *store.Store
+	logger *slog.Logger
+	mux    *http.ServeMux
+	assets *assets
+	pages  pages
+
+	pageCache *lru[string, []byte]            // whole catalog pages, by path or query
+	filmCache *lru[reel.FilmID, *filmCatalog] // rendered catalog parts of film pages
+	liveCache *lru[reel.FilmID, []byte]       // whole film pages, catalog and scores
 }
 
 // New returns the handler for the whole site. It panics when the embedded
 // templates or static files are broken: that is a build defect, better
 // found at boot than by the first visitor.
 func New(st *store.Store, opts Options) http.Handler {
+	s := newServer(st, opts)
+	return s.middleware(s.mux)
+}
+
+func newServer(st *store.Store, opts Options) *Server {
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
 	}
@@ -41,11 +66,15 @@ func New(st *store.Store, opts Options) http.Handler {
 	if s.pages, err = parsePages(templateFiles, s.templateFuncs()); err != nil {
 		panic(err)
 	}
-	s.popular = &popularCache{ttl: time.Minute, load: func(ctx context.Context) ([]store.ListedFilm, error) {
-		return st.PopularFilms(ctx, popularCount)
-	}}
+	ttl := opts.CacheTTL
+	if ttl == 0 {
+		ttl = time.Minute
+	}
+	s.pageCache = newLRU[string, []byte](pageCacheSize, ttl)
+	s.filmCache = newLRU[reel.FilmID, *filmCatalog](filmCacheSize, ttl)
+	s.liveCache = newLRU[reel.FilmID, []byte](liveCacheSize, min(ttl, liveTTL))
 	s.routes()
-	return s.middleware(s.mux)
+	return s
 }
 
 func (s *Server) routes() {

@@ -7,9 +7,13 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"reel/demo"
 	"reel/store"
@@ -17,14 +21,71 @@ import (
 	"reel/web"
 )
 
+// demoStore is a fresh store on engine d with the demo catalog. On SQLite it
+// is a copy of one database loaded once: loading hashes the demo users'
+// passwords, which takes seconds under the race detector.
+func demoStore(t testing.TB, d store.Dialect) *store.Store {
+	t.Helper()
+	if d != store.SQLite {
+		st := storetest.Open(t, d)
+		if _, err := demo.Load(context.Background(), st); err != nil {
+			t.Fatal(err)
+		}
+		return st
+	}
+	demoDB.once.Do(loadDemoDB)
+	if demoDB.err != nil {
+		t.Fatal(demoDB.err)
+	}
+	path := filepath.Join(t.TempDir(), "reel.db")
+	if err := os.WriteFile(path, demoDB.bytes, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(context.Background(), path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+// demoDB is the demo catalog loaded once into SQLite, as the file's bytes.
+var demoDB struct {
+	once  sync.Once
+	bytes []byte
+	err   error
+}
+
+func loadDemoDB() {
+	dir, err := os.MkdirTemp("", "reel-web-test-")
+	if err != nil {
+		demoDB.err = err
+		return
+	}
+	defer os.RemoveAll(dir)
+	path := filepath.Join(dir, "demo.db")
+	ctx := context.Background()
+	st, err := store.Open(ctx, path, store.Options{Migrate: true})
+	if err != nil {
+		demoDB.err = err
+		return
+	}
+	_, err = demo.Load(ctx, st)
+	// Closing the last connection checkpoints the WAL into the main file.
+	if cerr := st.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		demoDB.bytes, err = os.ReadFile(path)
+	}
+	demoDB.err = err
+}
+
 // siteServer serves the demo catalog on engine d and returns the store too,
 // for tests that add rows of their own.
 func siteServer(t *testing.T, d store.Dialect) (*httptest.Server, *store.Store) {
 	t.Helper()
-	st := storetest.Open(t, d)
-	if _, err := demo.Load(context.Background(), st); err != nil {
-		t.Fatal(err)
-	}
+	st := demoStore(t, d)
 	srv := httptest.NewServer(web.New(st, web.Options{}))
 	t.Cleanup(srv.Close)
 	return srv, st
@@ -93,7 +154,7 @@ func TestPages(t *testing.T) {
 				{"/search?q=almodovar", 200, []string{`href="/people/nm0000264"`, "Pedro Almodóvar"}},
 				{"/search?q=HABLE+CON+ELLA", 200, []string{`href="/films/tt0287467"`}},
 				{"/search", 200, []string{`id="search-q"`}},
-				{"/search?q=%3F%21", 400, []string{`class="notice"`, "no letters or digits"}},
+				{"/search?q=%3F%21", 400, []string{`class="notice"`, "punctuation alone matches nothing"}},
 				{"/films/tt0000001", 404, []string{"Page not found", "There is no film tt0000001 in the catalog."}},
 				{"/people/nm0000001", 404, []string{"There is no person nm0000001 in the catalog."}},
 				{"/films/abc", 400, []string{"invalid id"}},
@@ -189,6 +250,7 @@ func TestFilmScores(t *testing.T) {
 	}
 	// Critics: 5 reviews, mean 82.0, weights 1; 4 positive. Members: 3 ratings
 	// of 4, 4 and 2.5 stars (80, 80, 50 → 70 mean = 3.5 stars).
+	exec(`DELETE FROM film_scores WHERE film_id = 8291806`) // the demo's own reviews
 	exec(`INSERT INTO film_scores VALUES (8291806, 'critics', 5, 4100, 4, 500, 410000, 0,0,0,0,0,0,0,0,1,2,2)`)
 	exec(`INSERT INTO film_scores VALUES (8291806, 'members', 3, 2100, 2, 0, 0, 0,0,0,0,0,1,0,0,2,0,0)`)
 	body, _ := getPage(t, srv.URL+"/films/tt8291806", 200)
@@ -251,5 +313,34 @@ func TestHead(t *testing.T) {
 	resp.Body.Close()
 	if resp.StatusCode != 200 || len(body) != 0 || resp.ContentLength <= 0 {
 		t.Fatalf("HEAD: %d, %d body bytes, length %d", resp.StatusCode, len(body), resp.ContentLength)
+	}
+}
+
+// TestPageCache: catalog pages are served from memory until the cache's
+// time to live, and a negative CacheTTL turns caching off.
+func TestPageCache(t *testing.T) {
+	for _, tc := range []struct {
+		ttl  time.Duration
+		want string
+	}{{0, "Pedro Almodóvar"}, {-1, "Pedro Almodóvar Caballero"}} {
+		st := demoStore(t, store.SQLite)
+		srv := httptest.NewServer(web.New(st, web.Options{CacheTTL: tc.ttl}))
+		defer srv.Close()
+		for _, path := range []string{"/people/nm0000264", "/films/tt8291806"} {
+			getPage(t, srv.URL+path, 200)
+		}
+		if _, err := st.DB().Exec(`UPDATE people SET name = 'Pedro Almodóvar Caballero' WHERE id = 264`); err != nil {
+			t.Fatal(err)
+		}
+		for _, path := range []string{"/people/nm0000264", "/films/tt8291806"} {
+			body, _ := getPage(t, srv.URL+path, 200)
+			got := "Pedro Almodóvar"
+			if strings.Contains(body, "Pedro Almodóvar Caballero") {
+				got = "Pedro Almodóvar Caballero"
+			}
+			if got != tc.want {
+				t.Errorf("ttl %v: %s shows %q after the change, want %q", tc.ttl, path, got, tc.want)
+			}
+		}
 	}
 }
