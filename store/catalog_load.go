@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 
 	"reel"
 )
@@ -40,7 +41,16 @@ type CatalogLoad struct {
 	saved          map[string]string // SQLite session settings to restore
 
 	sinks   map[string]sink
+	keys    *keySorter      // SQLite: search keys, sorted in Go before insertion
 	pending map[string]bool // PostgreSQL: staged tables to merge at the next Flush
+
+	// On SQLite, batches are executed by a goroutine of their own, so that
+	// parsing the next rows overlaps with SQLite inserting the last ones: the
+	// import then uses both cores. Every other use of conn waits for it.
+	jobs    chan func() error
+	jobsWG  sync.WaitGroup
+	jobsMu  sync.Mutex
+	jobsErr error
 }
 
 // FilmRow is a films row in stored form. Zero Year, EndYear and Runtime are
@@ -161,7 +171,65 @@ func (l *CatalogLoad) begin() error {
 // Fresh reports whether the catalog was empty when the load began.
 func (l *CatalogLoad) Fresh() bool { return l.fresh }
 
+// startWriter starts the goroutine that executes submitted batches in order.
+func (l *CatalogLoad) startWriter() {
+	jobs := make(chan func() error, 2)
+	l.jobs = jobs
+	go func() {
+		for job := range jobs {
+			if l.failed() == nil {
+				if err := job(); err != nil {
+					l.jobsMu.Lock()
+					l.jobsErr = err
+					l.jobsMu.Unlock()
+				}
+			}
+			l.jobsWG.Done()
+		}
+	}()
+}
+
+func (l *CatalogLoad) failed() error {
+	l.jobsMu.Lock()
+	defer l.jobsMu.Unlock()
+	return l.jobsErr
+}
+
+// submit queues a batch for the writer, or runs it now when there is none.
+func (l *CatalogLoad) submit(job func() error) error {
+	if l.jobs == nil {
+		return job()
+	}
+	if err := l.failed(); err != nil {
+		return err
+	}
+	l.jobsWG.Add(1)
+	l.jobs <- job
+	return nil
+}
+
+// wait blocks until every submitted batch has run and reports the first
+// failure.
+func (l *CatalogLoad) wait() error {
+	if l.jobs == nil {
+		return nil
+	}
+	l.jobsWG.Wait()
+	return l.failed()
+}
+
+func (l *CatalogLoad) stopWriter() {
+	if l.jobs != nil {
+		l.jobsWG.Wait()
+		close(l.jobs)
+		l.jobs = nil
+	}
+}
+
 func (l *CatalogLoad) exec(what, query string, args ...any) error {
+	if err := l.wait(); err != nil {
+		return err
+	}
 	_, err := l.conn.ExecContext(l.ctx, l.s.rebind(query), args...)
 	return l.s.wrapErr(err, what)
 }
@@ -305,7 +373,16 @@ func (l *CatalogLoad) AddPerson(p PersonRow) error {
 // AddSearchKey stages a search key. Finish replaces the keys of every film and
 // person that received at least one, so stage all of an entity's keys.
 func (l *CatalogLoad) AddSearchKey(key string, kind int, ref, pop int64) error {
-	return l.sinks["keys"].add(key, int64(kind), ref, pop)
+	if l.keys == nil {
+		return l.sinks["keys"].add(key, int64(kind), ref, pop)
+	}
+	if !l.fresh {
+		// Remember who is re-keyed, to drop their old keys in Finish.
+		if err := l.sinks["keys"].add(int64(kind), ref); err != nil {
+			return err
+		}
+	}
+	return l.keys.add(keyRec{key: key, kind: int64(kind), ref: ref, pop: pop})
 }
 
 // KeptFilmTitles reports the title and original title of every kept film, to
@@ -393,7 +470,7 @@ func (l *CatalogLoad) Flush() error {
 			}
 		}
 	}
-	return nil
+	return l.wait()
 }
 
 // Finish completes the load: it applies staged ratings, replaces the search
@@ -442,21 +519,33 @@ func (l *CatalogLoad) applyRatings() error {
 		FROM `+from+` r WHERE films.id = r.id`)
 }
 
-// mergeKeys replaces the keys of every entity with staged keys. Sorting by key
-// before inserting turns random B-tree inserts into appends.
+// mergeKeys replaces the keys of every entity with staged keys, inserting
+// them in key order so that the B-tree only ever appends.
 func (l *CatalogLoad) mergeKeys() error {
+	staged := "SELECT ref FROM imp_keys WHERE kind = %d"
+	if l.keys != nil {
+		staged = "SELECT ref FROM imp_rekeyed WHERE kind = %d"
+	}
 	if !l.fresh {
 		for kind := KeyFilm; kind <= KeyPerson; kind++ {
 			err := l.exec("replace search keys", fmt.Sprintf(`DELETE FROM search_keys WHERE kind = %d
-				AND ref IN (SELECT ref FROM imp_keys WHERE kind = %d)`, kind, kind))
+				AND ref IN (`+staged+`)`, kind, kind))
 			if err != nil {
 				return err
 			}
 		}
 	}
-	return l.exec("write search keys", `INSERT INTO search_keys (key, kind, ref, pop)
-		SELECT key, kind, ref, MAX(pop) FROM imp_keys WHERE true GROUP BY key, kind, ref ORDER BY key, kind, ref
-		ON CONFLICT (key, kind, ref) DO UPDATE SET pop = excluded.pop`)
+	if l.keys == nil {
+		return l.exec("write search keys", `INSERT INTO search_keys (key, kind, ref, pop)
+			SELECT key, kind, ref, MAX(pop) FROM imp_keys WHERE true GROUP BY key, kind, ref
+			ON CONFLICT (key, kind, ref) DO UPDATE SET pop = excluded.pop`)
+	}
+	out := l.sinks["sorted"]
+	err := l.keys.each(func(r keyRec) error { return out.add(r.key, r.kind, r.ref, r.pop) })
+	if err == nil {
+		err = out.flush()
+	}
+	return l.s.wrapErr(err, "write search keys")
 }
 
 // catalogTables are the tables whose secondary indexes a load into an empty
@@ -521,9 +610,11 @@ func (l *CatalogLoad) Commit() error {
 			return err
 		}
 	}
-	for _, s := range l.sinks {
-		s.close()
+	if err := l.wait(); err != nil {
+		l.Rollback()
+		return err
 	}
+	l.closeSinks()
 	_, err := l.conn.ExecContext(l.ctx, "COMMIT")
 	if err != nil {
 		l.Rollback()
@@ -541,9 +632,8 @@ func (l *CatalogLoad) Rollback() error {
 	if l.conn == nil {
 		return nil
 	}
-	for _, s := range l.sinks {
-		s.close()
-	}
+	l.stopWriter()
+	l.closeSinks()
 	var err error
 	if l.open {
 		ctx := context.WithoutCancel(l.ctx)
@@ -557,9 +647,19 @@ func (l *CatalogLoad) Rollback() error {
 	return nil
 }
 
+func (l *CatalogLoad) closeSinks() {
+	for _, s := range l.sinks {
+		s.close()
+	}
+	if l.keys != nil {
+		l.keys.close()
+	}
+}
+
 // release returns the connection to the pool, with the import's session
 // settings undone.
 func (l *CatalogLoad) release() {
+	l.stopWriter()
 	if l.s.dialect == SQLite {
 		l.sqliteSession(false)
 	}

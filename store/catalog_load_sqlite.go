@@ -54,7 +54,7 @@ func (l *CatalogLoad) pragmas(ctx context.Context, ps ...string) error {
 
 var sqliteTemp = []string{
 	"CREATE TEMP TABLE imp_kept (id INTEGER PRIMARY KEY)",
-	"CREATE TEMP TABLE imp_keys (key TEXT NOT NULL, kind INTEGER NOT NULL, ref INTEGER NOT NULL, pop INTEGER NOT NULL)",
+	"CREATE TEMP TABLE imp_rekeyed (kind INTEGER NOT NULL, ref INTEGER NOT NULL, PRIMARY KEY (kind, ref)) WITHOUT ROWID",
 	"CREATE TEMP TABLE imp_ratings (id INTEGER PRIMARY KEY, rating REAL, votes INTEGER NOT NULL)",
 }
 
@@ -92,7 +92,11 @@ func (l *CatalogLoad) sqliteSetup() error {
 		SELECT 1 FROM credits c WHERE c.film_id = v.column1 AND c.person_id = v.column3
 		AND c.category = v.column4 AND c.ordering < 1000)`, 4)
 	add("people", insert("INSERT", "people", peopleCols), upsert("id", peopleCols), len(peopleCols))
-	add("keys", "INSERT INTO imp_keys (key, kind, ref, pop) VALUES ", "", 4)
+	add("keys", "INSERT OR IGNORE INTO imp_rekeyed (kind, ref) VALUES ", "", 2)
+	add("sorted", "INSERT INTO search_keys (key, kind, ref, pop) VALUES ",
+		" ON CONFLICT(key, kind, ref) DO UPDATE SET pop = excluded.pop", 4)
+	l.keys = &keySorter{}
+	l.startWriter()
 	return nil
 }
 
@@ -106,7 +110,7 @@ var (
 )
 
 func (l *CatalogLoad) sqliteDropTemp() error {
-	for _, t := range []string{"imp_kept", "imp_keys", "imp_ratings"} {
+	for _, t := range []string{"imp_kept", "imp_rekeyed", "imp_ratings"} {
 		if err := l.exec("drop staging table", "DROP TABLE temp."+t); err != nil {
 			return err
 		}
@@ -134,26 +138,30 @@ func (k *sqliteSink) add(row ...any) error {
 	return nil
 }
 
+// flush hands the buffered rows to the load's writer goroutine; the sink
+// starts a fresh buffer, since the writer still reads the old one.
 func (k *sqliteSink) flush() error {
 	n := len(k.args) / k.ncols
 	if n == 0 {
 		return nil
 	}
-	var err error
-	if n == k.batch {
-		if k.full == nil {
-			k.full, err = k.l.conn.PrepareContext(k.l.ctx, k.statement(n))
-			if err != nil {
-				return k.l.s.wrapErr(err, k.what)
+	args := k.args
+	k.args = make([]any, 0, k.ncols*k.batch)
+	return k.l.submit(func() error {
+		var err error
+		if n == k.batch {
+			if k.full == nil {
+				k.full, err = k.l.conn.PrepareContext(k.l.ctx, k.statement(n))
+				if err != nil {
+					return k.l.s.wrapErr(err, k.what)
+				}
 			}
+			_, err = k.full.ExecContext(k.l.ctx, args...)
+		} else {
+			_, err = k.l.conn.ExecContext(k.l.ctx, k.statement(n), args...)
 		}
-		_, err = k.full.ExecContext(k.l.ctx, k.args...)
-	} else {
-		_, err = k.l.conn.ExecContext(k.l.ctx, k.statement(n), k.args...)
-	}
-	clear(k.args) // drop references to the rows' strings
-	k.args = k.args[:0]
-	return k.l.s.wrapErr(err, k.what)
+		return k.l.s.wrapErr(err, k.what)
+	})
 }
 
 func (k *sqliteSink) statement(rows int) string {

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"strings"
 	"syscall"
 
@@ -22,7 +23,15 @@ func main() {
 	db := flag.String("db", "reel.db", "SQLite file or postgres:// URL")
 	types := flag.String("types", strings.Join(imdb.DefaultTypes, ","), "title types to keep")
 	minVotes := flag.Int("min-votes", 0, "keep only titles with at least this many votes")
+	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile to this file")
 	flag.Parse()
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err == nil {
+			pprof.StartCPUProfile(f)
+			defer pprof.StopCPUProfile()
+		}
+	}
 	if flag.NArg() != 1 {
 		fmt.Fprintln(os.Stderr, "usage: imdbimport [--types T,...] [--min-votes N] --db DSN DIR")
 		os.Exit(2)
@@ -31,6 +40,7 @@ func main() {
 	defer stop()
 	if err := run(ctx, *db, strings.Split(*types, ","), *minVotes, flag.Arg(0)); err != nil {
 		fmt.Fprintln(os.Stderr, "imdbimport:", reel.ErrorMessage(err))
+		pprof.StopCPUProfile()
 		os.Exit(1)
 	}
 }
