@@ -31,6 +31,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"text/tabwriter"
@@ -49,6 +50,9 @@ type options struct {
 	engines []string
 	pg      string
 	bin     string
+	// cpuprofile, when set, profiles the first run's import only: the
+	// catalog load and generation would drown it.
+	cpuprofile string
 }
 
 func main() {
@@ -63,6 +67,7 @@ func main() {
 	flag.StringVar(&o.pg, "pg", os.Getenv("REEL_TEST_POSTGRES"), "PostgreSQL URL; each run uses a fresh schema, dropped afterwards")
 	flag.StringVar(&o.bin, "bin", "", "also time this reel binary's `import letterboxd`")
 	write := flag.String("write", "", "write the catalog files and export.zip to this directory and exit")
+	flag.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile of the timed imports to this file")
 	flag.Parse()
 	o.engines = strings.Split(*engines, ",")
 	if err := run(context.Background(), o, *write); err != nil {
@@ -269,8 +274,13 @@ func timeRun(ctx context.Context, o options, eng string, in input, r *result) er
 	r.catalog = append(r.catalog, load)
 	runtime.GC() // start each timing with the catalog load's garbage gone
 
+	stop, err := profile(o.cpuprofile, len(r.imp) == 0)
+	if err != nil {
+		return err
+	}
 	start := time.Now()
 	rep, n, err := journalio.ImportFile(ctx, st, user, in.zip, journalio.ImportOptions{})
+	stop()
 	if err != nil {
 		return err
 	}
@@ -300,6 +310,22 @@ func timeRun(ctx context.Context, o options, eng string, in input, r *result) er
 	}
 	r.dry = append(r.dry, time.Since(start))
 	return nil
+}
+
+// profile starts a CPU profile into path when on, and returns its stop.
+func profile(path string, on bool) (func(), error) {
+	if path == "" || !on {
+		return func() {}, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
 
 // timeBinary times `reel import letterboxd` as a user runs it, process
