@@ -10,6 +10,7 @@ import (
 type scoresView struct {
 	Critics criticsScore
 	Members membersScore
+	Counted bool // some review counts in a score
 }
 
 // criticsScore is the critics' weighted score and share of positive reviews,
@@ -53,6 +54,7 @@ func scoresViewOf(fs store.FilmScores) scoresView {
 		v.Members.HasMean = true
 		v.Members.Stars = strconv.FormatFloat(mean/20, 'f', 1, 64)
 	}
+	v.Counted = c.Count > 0 || m.Count > 0
 	v.Members.Histogram = newBarChart("members-hist", "Members' ratings, in half stars", halfStarLabels, m.Histogram[:])
 	return v
 }

@@ -149,7 +149,7 @@ func TestPages(t *testing.T) {
 				{"/", 200, []string{`<ol class="film-list">`, `href="/films/tt0081505"`, "Stanley Kubrick"}},
 				{"/films/tt8291806", 200, []string{"<h1>Pain and Glory</h1>", "<cite>Dolor y gloria</cite>",
 					`<a class="cast__name" href="/people/nm0000104">Antonio Banderas</a>`, "Salvador Mallo", "1 h 53 min",
-					"Douleur et gloire", "No reviews of Pain and Glory yet."}},
+					"Douleur et gloire"}},
 				{"/people/nm0000264", 200, []string{"<h1>Pedro Almodóvar</h1>", `id="role-director"`, `href="/films/tt8291806"`, "<title id=\"decades-title\">Films per decade</title>"}},
 				{"/search?q=almodovar", 200, []string{`href="/people/nm0000264"`, "Pedro Almodóvar"}},
 				{"/search?q=HABLE+CON+ELLA", 200, []string{`href="/films/tt0287467"`}},
@@ -241,19 +241,26 @@ func TestJSONLD(t *testing.T) {
 // TestFilmScores: once reviews are counted, the film page shows the critics'
 // score with its band and the members' histogram.
 func TestFilmScores(t *testing.T) {
-	srv, st := siteServer(t, store.SQLite)
+	st := demoStore(t, store.SQLite)
+	srv := httptest.NewServer(web.New(st, web.Options{CacheTTL: -1}))
+	defer srv.Close()
 	exec := func(q string) {
 		t.Helper()
 		if _, err := st.DB().Exec(q); err != nil {
 			t.Fatal(err)
 		}
 	}
+	exec(`DELETE FROM film_scores WHERE film_id = 8291806`) // the demo's own reviews
+	body, _ := getPage(t, srv.URL+"/films/tt8291806", 200)
+	mustContain(t, "unreviewed film", body, "No reviews yet.", "No ratings yet.", "No reviews of Pain and Glory yet.")
+	if strings.Contains(body, "aggregateRating") {
+		t.Error("an unreviewed film has an aggregateRating")
+	}
 	// Critics: 5 reviews, mean 82.0, weights 1; 4 positive. Members: 3 ratings
 	// of 4, 4 and 2.5 stars (80, 80, 50 → 70 mean = 3.5 stars).
-	exec(`DELETE FROM film_scores WHERE film_id = 8291806`) // the demo's own reviews
 	exec(`INSERT INTO film_scores VALUES (8291806, 'critics', 5, 4100, 4, 500, 410000, 0,0,0,0,0,0,0,0,1,2,2)`)
 	exec(`INSERT INTO film_scores VALUES (8291806, 'members', 3, 2100, 2, 0, 0, 0,0,0,0,0,1,0,0,2,0,0)`)
-	body, _ := getPage(t, srv.URL+"/films/tt8291806", 200)
+	body, _ = getPage(t, srv.URL+"/films/tt8291806", 200)
 	mustContain(t, "film page", body,
 		`<p class="score score--good"><span class="score__value">82</span>`,
 		"universal acclaim · 5 reviews",
@@ -262,6 +269,9 @@ func TestFilmScores(t *testing.T) {
 		`<title id="members-hist-title">Members&#39; ratings, in half stars</title>`,
 		`"aggregateRating":{"@type":"AggregateRating","bestRating":100,"ratingCount":5,"ratingValue":82,"worstRating":0}`,
 	)
+	if strings.Contains(body, "No reviews of") {
+		t.Error(`a film with counted reviews says "No reviews"`)
+	}
 	if n := strings.Count(body, `<g class="chart__bar">`); n != 11 {
 		t.Errorf("histogram has %d bars, want 11 (0 to 5 stars by halves)", n)
 	}

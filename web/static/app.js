@@ -87,6 +87,9 @@
       input.setAttribute("aria-activedescendant", items[active].id);
     };
 
+    // choose opens the highlighted suggestion.
+    const choose = () => window.location.assign(items[active].firstChild.href);
+
     const suggest = async () => {
       const q = input.value.trim();
       const mine = ++seq;
@@ -116,12 +119,22 @@
         move(e.key === "ArrowDown" ? 1 : -1);
       } else if (e.key === "Enter" && active >= 0) {
         e.preventDefault();
-        window.location.assign(items[active].firstChild.href);
+        choose();
       } else if (e.key === "Escape" && !list.hidden) {
         e.preventDefault();
         show(false);
       }
     });
+    // Enter can also reach the form as a submission (browsers send a
+    // keypress after the keydown); with a suggestion highlighted, it opens
+    // the suggestion instead of the results page.
+    if (input.form) {
+      input.form.addEventListener("submit", (e) => {
+        if (active < 0 || list.hidden) return;
+        e.preventDefault();
+        choose();
+      });
+    }
     input.addEventListener("blur", () => show(false));
     // Keep focus in the input while a suggestion is clicked, so blur does not
     // hide the list before the click lands.
