@@ -7,7 +7,8 @@
 # Figures and the machine they came from: docs/performance.md.
 #
 # usage: bench/import.sh [TITLES]        (default 2000000)
-# env:   WORK=/tmp/reel-bench-import     where the dump and databases go
+# env:   RUNS=3                           runs of each title.basics contender (median shown)
+#        WORK=/tmp/reel-bench-import     where the dump and databases go
 #        PG=postgres://postgres@127.0.0.1:5432/test   ("" skips PostgreSQL)
 #        REEL=path                        a reel binary to use instead of building one
 #
@@ -17,6 +18,7 @@
 set -euo pipefail
 
 TITLES=${1:-2000000}
+RUNS=${RUNS:-3}
 WORK=${WORK:-/tmp/reel-bench-import}
 PG=${PG-postgres://postgres@127.0.0.1:5432/test}
 cd "$(dirname "$0")/.."
@@ -47,15 +49,16 @@ else
 	go build -o "$WORK/imdbimport" ./bench/imdbimport
 	IMPORT=("$WORK/imdbimport")
 fi
-run_import() { # DSN DIR: import, print "seconds peak_kib"
+run_import() { # DSN DIR: import, print "seconds peak_kib cpu_seconds"
 	local dsn=$1 dir=$2
 	if [ "${IMPORT[1]:-}" = import ]; then
-		/usr/bin/time -o "$WORK/time" -f "%e %M" "${IMPORT[@]}" --db "$dsn" imdb "$dir" >"$WORK/summary" 2>"$WORK/log"
+		/usr/bin/time -o "$WORK/time" -f "%e %M %U %S" "${IMPORT[@]}" --db "$dsn" imdb "$dir" >"$WORK/summary" 2>"$WORK/log"
 	else
-		/usr/bin/time -o "$WORK/time" -f "%e %M" "${IMPORT[@]}" --db "$dsn" "$dir" >"$WORK/summary" 2>"$WORK/log"
+		/usr/bin/time -o "$WORK/time" -f "%e %M %U %S" "${IMPORT[@]}" --db "$dsn" "$dir" >"$WORK/summary" 2>"$WORK/log"
 	fi
-	cat "$WORK/time"
+	awk '{ printf "%s %s %.1f\n", $1, $2, $3 + $4 }' "$WORK/time"
 }
+median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 DUMP="$WORK/dump-$TITLES"
 if [ ! -f "$DUMP/.done" ]; then
@@ -75,27 +78,38 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f %%", 100 * a / b }'; }
 mib() { awk -v k="$1" 'BEGIN { printf "%.0f MiB", k / 1024 }'; }
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GiB RAM, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "reel: ${IMPORT[*]}"
 echo "dump: $TITLES titles, $ALL_ROWS rows, $(du -sh "$DUMP" | cut -f1); $(sqlite3 --version | cut -d' ' -f1-2); $(go version | cut -d' ' -f3)"
 echo
 
 # --- SQLite -----------------------------------------------------------------
-rm -f "$WORK/ceiling.db"
-sqlite3 "$WORK/ceiling.db" "CREATE TABLE basics (tconst TEXT, titleType TEXT, primaryTitle TEXT,
-	originalTitle TEXT, isAdult TEXT, startYear TEXT, endYear TEXT, runtimeMinutes TEXT, genres TEXT)"
-# ascii mode with tab and newline separators: no quote processing, as the dumps need.
-read -r ceil_s _ < <(/usr/bin/time -f "%e %M" sqlite3 "$WORK/ceiling.db" \
-	".mode ascii" ".separator \"\t\" \"\n\"" ".import --skip 1 $DUMP/title.basics.tsv basics" 2>&1 >/dev/null | tail -1)
+# The title.basics contenders run alternately, RUNS times each, so that the
+# load of a shared machine falls on both alike; medians are shown.
+ceil_runs=() b_runs=() b_rss=0 b_cpus=()
+for run in $(seq "$RUNS"); do
+	rm -f "$WORK/ceiling.db"
+	sqlite3 "$WORK/ceiling.db" "CREATE TABLE basics (tconst TEXT, titleType TEXT, primaryTitle TEXT,
+		originalTitle TEXT, isAdult TEXT, startYear TEXT, endYear TEXT, runtimeMinutes TEXT, genres TEXT)"
+	# ascii mode with tab and newline separators: no quote processing, as the dumps need.
+	read -r s _ < <(/usr/bin/time -f "%e %M" sqlite3 "$WORK/ceiling.db" \
+		".mode ascii" ".separator \"\t\" \"\n\"" ".import --skip 1 $DUMP/title.basics.tsv basics" 2>&1 >/dev/null | tail -1)
+	ceil_runs+=("$s")
+	rm -f "$WORK/basics.db"*
+	read -r s rss cpu < <(run_import "$WORK/basics.db" "$WORK/basics-only")
+	b_runs+=("$s") b_cpus+=("$cpu")
+	b_rss=$((rss > b_rss ? rss : b_rss))
+done
+ceil_s=$(printf '%s\n' "${ceil_runs[@]}" | median)
+b_s=$(printf '%s\n' "${b_runs[@]}" | median)
+b_cpu=$(printf '%s\n' "${b_cpus[@]}" | median)
 ceil_rate=$(rate "$BASICS_ROWS" "$ceil_s")
-echo "SQLite  title.basics  sqlite3 .import (bare table):      $ceil_s s  $ceil_rate rows/s"
-
-rm -f "$WORK/basics.db"*
-read -r b_s b_rss < <(run_import "$WORK/basics.db" "$WORK/basics-only")
 b_rate=$(rate "$BASICS_ROWS" "$b_s")
-echo "SQLite  title.basics  reel import (+ keys and indexes):  $b_s s  $b_rate rows/s  = $(ratio "$b_rate" "$ceil_rate") of sqlite3  peak RSS $(mib "$b_rss")"
+echo "SQLite  title.basics  sqlite3 .import (bare table):      $ceil_s s  $ceil_rate rows/s   (runs: ${ceil_runs[*]})"
+echo "SQLite  title.basics  reel import (+ keys and indexes):  $b_s s  $b_rate rows/s  = $(ratio "$b_rate" "$ceil_rate") of sqlite3  CPU $b_cpu s  peak RSS $(mib "$b_rss")   (runs: ${b_runs[*]})"
 
 rm -f "$WORK/reel.db"*
-read -r a_s a_rss < <(run_import "$WORK/reel.db" "$DUMP")
-echo "SQLite  whole dump    reel import:                       $a_s s  $(rate "$ALL_ROWS" "$a_s") rows/s  peak RSS $(mib "$a_rss")  database $(du -m "$WORK/reel.db" | cut -f1) MiB"
+read -r a_s a_rss a_cpu < <(run_import "$WORK/reel.db" "$DUMP")
+echo "SQLite  whole dump    reel import:                       $a_s s  $(rate "$ALL_ROWS" "$a_s") rows/s  CPU $a_cpu s  peak RSS $(mib "$a_rss")  database $(du -m "$WORK/reel.db" | cut -f1) MiB"
 cp "$WORK/summary" "$WORK/summary-sqlite.txt"
 
 # --- PostgreSQL ---------------------------------------------------------------
@@ -112,15 +126,15 @@ if [ -n "$PG" ]; then
 	echo "Postgres title.basics psql \\copy (bare table):          $pceil_s s  $pceil_rate rows/s"
 
 	fresh reel_bench_basics
-	read -r pb_s pb_rss < <(run_import "$PG${sep}search_path=reel_bench_basics" "$WORK/basics-only")
+	read -r pb_s pb_rss pb_cpu < <(run_import "$PG${sep}search_path=reel_bench_basics" "$WORK/basics-only")
 	pb_rate=$(rate "$BASICS_ROWS" "$pb_s")
-	echo "Postgres title.basics reel import (+ keys and indexes):  $pb_s s  $pb_rate rows/s  = $(ratio "$pb_rate" "$pceil_rate") of psql  peak RSS $(mib "$pb_rss")"
+	echo "Postgres title.basics reel import (+ keys and indexes):  $pb_s s  $pb_rate rows/s  = $(ratio "$pb_rate" "$pceil_rate") of psql  reel CPU $pb_cpu s  peak RSS $(mib "$pb_rss")"
 
 	fresh reel_bench_all
-	read -r pa_s pa_rss < <(run_import "$PG${sep}search_path=reel_bench_all" "$DUMP")
+	read -r pa_s pa_rss pa_cpu < <(run_import "$PG${sep}search_path=reel_bench_all" "$DUMP")
 	size=$(psql "$PG" -qAtc "SELECT pg_size_pretty(SUM(pg_total_relation_size(c.oid))) FROM pg_class c
 		JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'reel_bench_all' AND c.relkind = 'r'")
-	echo "Postgres whole dump   reel import:                       $pa_s s  $(rate "$ALL_ROWS" "$pa_s") rows/s  peak RSS $(mib "$pa_rss")  database $size"
+	echo "Postgres whole dump   reel import:                       $pa_s s  $(rate "$ALL_ROWS" "$pa_s") rows/s  reel CPU $pa_cpu s  peak RSS $(mib "$pa_rss")  database $size"
 	cp "$WORK/summary" "$WORK/summary-postgres.txt"
 	for s in reel_bench_ceiling reel_bench_basics reel_bench_all; do psql "$PG" -qc "SET client_min_messages = warning" -c "DROP SCHEMA $s CASCADE"; done
 fi

@@ -225,7 +225,10 @@ func (im *importer) rekeyPartial() error {
 // addKeys stages the distinct word-suffix keys of names for one entity.
 func (im *importer) addKeys(kind int, ref, pop int64, names ...string) error {
 	im.keys = im.keys[:0]
-	for _, n := range names {
+	for i, n := range names {
+		if i > 0 && n == names[i-1] {
+			continue // most original titles repeat the title
+		}
 		im.keys = appendKeys(im.keys, n)
 	}
 	for _, k := range im.keys {
@@ -236,8 +239,8 @@ func (im *importer) addKeys(kind int, ref, pop int64, names ...string) error {
 	return nil
 }
 
-// rowFunc handles one good row; it returns a skip reason ("" when kept) or
-// a bad-row reason through errBad.
+// rowFunc handles one well-formed row. It returns a skip reason, "" when the
+// row is kept, or a badRow error for a row that turns out malformed.
 type rowFunc func(t *tsvReader, f *FileSummary) (skip string, err error)
 
 // badRow marks a row as malformed; the import counts it and goes on.
