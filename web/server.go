@@ -51,7 +51,10 @@ type Server struct {
 // found at boot than by the first visitor.
 func New(st *store.Store, opts Options) http.Handler {
 	s := newServer(st, opts)
-	return s.middleware(s.mux)
+	// Cross-origin state changes are refused before any handler runs (CSRF):
+	// browsers send Sec-Fetch-Site or Origin on every POST.
+	csrf := http.NewCrossOriginProtection()
+	return s.middleware(csrf.Handler(s.withViewer(s.mux)))
 }
 
 func newServer(st *store.Store, opts Options) *Server {
