@@ -508,8 +508,17 @@ func (r *run) actorCharacters() {
 		if p.kind != kPerson {
 			continue
 		}
+		before := p.i > 0 && strings.TrimSpace(r.text[r.toks[p.i-1].end:r.toks[p.i].start]) == "("
+		after := p.j+1 < len(r.toks) && playVerbs[r.toks[p.j].key]
+		if !before && !after {
+			continue
+		}
 		set := aliasSet{m: map[string][]alias{}, first: map[string]bool{}}
-		for _, cr := range r.l.personCredits(p.ref) {
+		credits := r.l.personCredits(p.ref)
+		if len(credits) > maxCreditsPerPerson {
+			credits = credits[:maxCreditsPerPerson]
+		}
+		for _, cr := range credits {
 			if !isCast(r.l.credits.cat[cr]) {
 				continue
 			}
@@ -526,7 +535,7 @@ func (r *run) actorCharacters() {
 			continue
 		}
 		// "Ellie ( Jodie Foster )": the character ends just before the parenthesis.
-		if p.i > 0 && strings.TrimSpace(r.text[r.toks[p.i-1].end:r.toks[p.i].start]) == "(" {
+		if before {
 			for n := min(set.maxLen, p.i); n >= 1; n-- {
 				if c, ok := r.matchAlias(&set, p.i-n, n); ok {
 					r.aliasCands = append(r.aliasCands, c)
@@ -535,7 +544,7 @@ func (r *run) actorCharacters() {
 			}
 		}
 		// "Jodie Foster as Ellie", "Amy Adams plays Amy".
-		if k := p.j; k+1 < len(r.toks) && playVerbs[r.toks[k].key] {
+		if k := p.j; after {
 			for n := min(set.maxLen, len(r.toks)-k-1); n >= 1; n-- {
 				if c, ok := r.matchAlias(&set, k+1, n); ok {
 					r.aliasCands = append(r.aliasCands, c)
@@ -565,9 +574,8 @@ func (r *run) characterEvidenced(have []uint32) []uint32 {
 	var out []uint32
 	checked := 0
 	for p := range r.people {
-		for _, cr := range r.l.personCredits(p) {
-			f := r.l.credits.film[cr]
-			if seen[f] || checked >= 400 {
+		for _, f := range r.filmsOf(p) {
+			if seen[f] || checked >= 100 {
 				continue
 			}
 			seen[f] = true

@@ -96,11 +96,13 @@ func (l *Linker) characters(c uint32) []string {
 }
 
 // credited reports whether person p has a credit on film f, and with which
-// categories (a bit per category code).
+// categories (a bit per category code). It scans the film's credits, which
+// are a handful, not the person's, which for a prolific actor are thousands.
 func (l *Linker) credited(p, f uint32) uint32 {
 	var cats uint32
-	for _, c := range l.personCredits(p) {
-		if l.credits.film[c] == f {
+	lo, hi := l.filmCredits(f)
+	for c := lo; c < hi; c++ {
+		if l.credits.person[c] == p {
 			cats |= 1 << l.credits.cat[c]
 		}
 	}
@@ -114,6 +116,22 @@ func (l *Linker) directors(f uint32) []uint32 {
 	for c := lo; c < hi; c++ {
 		if l.credits.cat[c] == catDirector && !slices.Contains(out, l.credits.person[c]) {
 			out = append(out, l.credits.person[c])
+		}
+	}
+	return out
+}
+
+// SampleNames returns up to n names from the catalog, alternating popular
+// films and people, for benchmarks and demos.
+func (l *Linker) SampleNames(n int) []string {
+	var out []string
+	fs, ps := len(l.films.id), len(l.people.id)
+	for i := 0; len(out) < n && (i < fs || i < ps); i++ {
+		if i < fs {
+			out = append(out, l.filmTitle(uint32((i*7919)%fs)))
+		}
+		if i < ps && len(out) < n {
+			out = append(out, l.personName(uint32((i*104729)%ps)))
 		}
 	}
 	return out

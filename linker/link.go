@@ -62,6 +62,9 @@ type run struct {
 
 	aliasCands  []cand
 	fuzzyChecks []Check
+	occurrences map[[2]uint32]int // (film, words) → global candidates with them
+	nearFilms   map[uint32]bool   // people credited on films that several linked people share
+	personFilms map[uint32][]uint32
 }
 
 // Link finds the films, people and characters text names.
@@ -99,6 +102,7 @@ func (r *run) tokenize() {
 		t.word = r.l.words.lookup(t.key)
 		t.altW = r.l.words.lookup(t.alt)
 		r.ws[i], r.alts[i] = t.word, t.altW
+		t.cls = classOf(t.key)
 		if t.has(tokAccent) {
 			r.accented = true
 		}
@@ -154,6 +158,13 @@ func (r *run) hint(h FilmHint) {
 // review is always considered.
 const maxRefs = 48
 
+// maxRefsOneWord bounds the entities of a one-word phrase ("Love", "Smith"),
+// which only link with strong evidence; the most popular few are enough.
+const maxRefsOneWord = 12
+
+// maxRefsScan bounds the search for the film under review in a phrase's refs.
+const maxRefsScan = 4096
+
 func (r *run) globalCandidates() {
 	ix := &r.l.ph
 	for i := range r.toks {
@@ -166,9 +177,20 @@ func (r *run) globalCandidates() {
 			}
 			refs := ix.refs[ix.refOff[p]:ix.refOff[p+1]]
 			forms := ix.forms[ix.refOff[p]:ix.refOff[p+1]]
+			limit := maxRefs
+			if k == 1 {
+				limit = maxRefsOneWord
+			}
 			for n, ref := range refs {
-				if n >= maxRefs && int64(ref) != r.review {
-					continue
+				if n >= limit {
+					// only the film under review, when known, is looked for
+					// further down a long list
+					if r.review < 0 || n >= maxRefsScan {
+						break
+					}
+					if int64(ref) != r.review {
+						continue
+					}
 				}
 				c := cand{i: i, j: i + k, form: forms[n], via: viaGlobal, altEnd: viaAlt}
 				if ref&personBit != 0 {
@@ -286,10 +308,10 @@ func (r *run) staticEvidence(c *cand) (ev, need, strong float64) {
 			// the second half of some other name ("sierra leone")
 			ev -= 0.5
 			need = 0.5
-			if !r.caseless && r.toks[c.i].has(tokSentStart) && classOf(r.toks[c.i].key) != wordRare {
+			if !r.caseless && r.toks[c.i].has(tokSentStart) && r.toks[c.i].cls != wordRare {
 				need = math.Inf(1)
 			}
-			if k := c.i - 1; k >= 0 && r.toks[k].sent == r.toks[c.i].sent && (r.caseless && classOf(r.toks[k].key) == wordRare ||
+			if k := c.i - 1; k >= 0 && r.toks[k].sent == r.toks[c.i].sent && (r.caseless && r.toks[k].cls == wordRare ||
 				!r.caseless && r.toks[k].has(tokCap) && !r.toks[k].has(tokSentStart)) {
 				need = math.Inf(1)
 			}
@@ -329,7 +351,7 @@ func (r *run) articleBefore(c *cand) bool {
 func (r *run) filmNeed(c *cand, ordinary, short bool, votes float64) float64 {
 	content := 0
 	for k := c.i; k < c.j; k++ {
-		if classOf(r.toks[k].key) != wordFunction {
+		if r.toks[k].cls != wordFunction {
 			content++
 		}
 	}
@@ -353,7 +375,7 @@ func (r *run) filmNeed(c *cand, ordinary, short bool, votes float64) float64 {
 // ("matrix" in "the matrix", unlike "get out").
 func (r *run) hasUncommon(i, j int) bool {
 	for k := i; k < j; k++ {
-		if classOf(r.toks[k].key) < wordCommon {
+		if r.toks[k].cls < wordCommon {
 			return true
 		}
 	}
@@ -377,7 +399,7 @@ func (r *run) numeric(i, j int) bool {
 // context says.
 func (r *run) bareWord(c *cand, ordinary, short, titleCased, lowerStart bool) bool {
 	if r.caseless {
-		return short && classOf(r.toks[c.i].key) == wordFunction
+		return short && r.toks[c.i].cls == wordFunction
 	}
 	switch {
 	case lowerStart:
@@ -396,7 +418,7 @@ func (r *run) ordinary(i, j int) bool {
 		if r.toks[k].has(tokNumber) {
 			continue
 		}
-		if classOf(r.toks[k].key) == wordRare {
+		if r.toks[k].cls == wordRare {
 			return false
 		}
 	}
@@ -416,7 +438,7 @@ func (r *run) caseInfo(i, j int) (titleCased, capEv, lowerStart bool) {
 	for k := i; k < j; k++ {
 		t := &r.toks[k]
 		if t.has(tokCap) || t.has(tokNumber) {
-			if classOf(t.key) != wordRare && (k > i || !t.has(tokSentStart)) {
+			if t.cls != wordRare && (k > i || !t.has(tokSentStart)) {
 				capEv = true
 			}
 			continue
@@ -558,16 +580,49 @@ func (r *run) context() {
 	}
 	r.support = map[uint32]float64{}
 	for p := range r.people {
-		seen := map[uint32]bool{}
-		for _, cr := range r.l.personCredits(p) {
-			f := r.l.credits.film[cr]
-			if !seen[f] {
-				seen[f] = true
-				r.support[f]++
-			}
+		for _, f := range r.filmsOf(p) {
+			r.support[f]++
+		}
+	}
+	r.nearFilms = map[uint32]bool{}
+	for f, n := range r.support {
+		if n < 2 {
+			continue
+		}
+		lo, hi := r.l.filmCredits(f)
+		for cr := lo; cr < hi; cr++ {
+			r.nearFilms[r.l.credits.person[cr]] = true
 		}
 	}
 }
+
+// filmsOf returns the distinct films person p is credited on (at most
+// maxCreditsPerPerson credits read), memoised for the run: context is
+// recomputed several times per text.
+func (r *run) filmsOf(p uint32) []uint32 {
+	if fs, ok := r.personFilms[p]; ok {
+		return fs
+	}
+	credits := r.l.personCredits(p)
+	if len(credits) > maxCreditsPerPerson {
+		credits = credits[:maxCreditsPerPerson]
+	}
+	fs := make([]uint32, 0, len(credits))
+	for _, cr := range credits {
+		if f := r.l.credits.film[cr]; len(fs) == 0 || fs[len(fs)-1] != f {
+			fs = append(fs, f) // a person's credits come grouped by film
+		}
+	}
+	if r.personFilms == nil {
+		r.personFilms = map[uint32][]uint32{}
+	}
+	r.personFilms[p] = fs
+	return fs
+}
+
+// maxCreditsPerPerson bounds the credits of one person that context reads:
+// the most prolific people in IMDb have tens of thousands (mostly episodes).
+const maxCreditsPerPerson = 2000
 
 // inferReview picks the film under review when no hint named it: the film
 // the text names most and whose people it names, early mentions counting a
@@ -620,6 +675,16 @@ func (r *run) inferReview() {
 	r.review, r.reviewBy = bestF, best/(best+second+2)
 }
 
+// inLinkedFilm reports whether person p is credited on a film the text links.
+func (r *run) inLinkedFilm(p uint32) bool {
+	for f := range r.films {
+		if r.l.credited(p, f) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // contextEvidence adds what the linked entities say about a candidate.
 func (r *run) contextEvidence(c *cand) float64 {
 	if c.via != viaGlobal {
@@ -628,6 +693,9 @@ func (r *run) contextEvidence(c *cand) float64 {
 	ev := 0.0
 	switch c.kind {
 	case kFilm:
+		if r.support[c.ref] == 0 && int64(c.ref) != r.review {
+			return r.listed(c) // no one the text names is credited on it
+		}
 		if int64(c.ref) == r.review {
 			ev += 3
 		}
@@ -662,32 +730,31 @@ func (r *run) contextEvidence(c *cand) float64 {
 			ev += 0.5 * float64(min(r.repeats(c)-1, 3))
 		}
 	case kPerson:
-		best := 0.0
-		for _, cr := range r.l.personCredits(c.ref) {
-			f := r.l.credits.film[cr]
-			switch {
-			case int64(f) == r.review:
-				best = max(best, 3)
-			case r.films[f] > 0:
-				best = max(best, 2)
-			case r.support[f] >= 2:
-				best = max(best, 1)
-			}
+		// Checked from the films' side: a film's credits are a handful, a
+		// prolific actor's are thousands.
+		switch {
+		case r.review >= 0 && r.l.credited(c.ref, uint32(r.review)) != 0:
+			ev += 3
+		case r.inLinkedFilm(c.ref):
+			ev += 2
+		case r.nearFilms[c.ref]:
+			ev++
 		}
-		ev += best
 	}
 	return ev
 }
 
-// repeats counts the occurrences in the text of candidate c's words.
+// repeats counts the occurrences in the text of film candidate c's words.
 func (r *run) repeats(c *cand) int {
-	n := 0
-	for _, d := range r.cands {
-		if d.ref == c.ref && d.kind == c.kind && d.j-d.i == c.j-c.i {
-			n++
+	if r.occurrences == nil {
+		r.occurrences = map[[2]uint32]int{}
+		for _, d := range r.cands {
+			if d.kind == kFilm {
+				r.occurrences[[2]uint32{d.ref, uint32(d.j - d.i)}]++
+			}
 		}
 	}
-	return n
+	return r.occurrences[[2]uint32{c.ref, uint32(c.j - c.i)}]
 }
 
 // nearbyCredit scores a person credited on film candidate c named close
@@ -733,7 +800,13 @@ var Debug = false
 // spans first.
 func (r *run) choose(withCtx bool) {
 	pool := make([]cand, 0, len(r.cands)+len(r.aliasCands))
-	for _, c := range slices.Concat(r.cands, r.aliasCands) {
+	for n := range len(r.cands) + len(r.aliasCands) {
+		var c cand
+		if n < len(r.cands) {
+			c = r.cands[n]
+		} else {
+			c = r.aliasCands[n-len(r.cands)]
+		}
 		c.score = c.ev
 		if withCtx {
 			c.score += r.contextEvidence(&c)

@@ -17,6 +17,7 @@ type token struct {
 	word, altW uint32 // ids in the linker's dictionary, 0 when unknown
 	sent       int32  // sentence number
 	flags      tokFlag
+	cls        uint8 // word class of key, set by Link
 }
 
 type tokFlag uint8

@@ -133,8 +133,12 @@ func (t *TSV) EachFilm(ctx context.Context, fn func(reel.Film) error) error {
 	if err != nil {
 		return err
 	}
-	t.kept, t.keptSet = t.kept[:0], true
+	t.kept, t.keptSet = t.kept[:0], false
 	types := t.types()
+	defer func() {
+		slices.Sort(t.kept)
+		t.keptSet = true
+	}()
 	return t.rows(ctx, "title.basics", func(f [][]byte) error {
 		if len(f) < 9 || !slices.Contains(types, string(f[1])) {
 			return nil
@@ -186,9 +190,6 @@ func (t *TSV) ratings(ctx context.Context) ([]vote, error) {
 func (t *TSV) has(id uint32) bool {
 	if !t.keptSet {
 		return true
-	}
-	if !slices.IsSorted(t.kept) {
-		slices.Sort(t.kept)
 	}
 	_, ok := slices.BinarySearch(t.kept, id)
 	return ok
