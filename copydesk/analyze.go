@@ -41,20 +41,29 @@ type Options struct {
 // else, invalid UTF-8 and foreign languages included, gets a Report (a
 // foreign text scores with a low confidence).
 func Analyze(ctx context.Context, text string, opts Options) (Report, error) {
-	if err := checkInput(text); err != nil {
+	a, err := analyze(ctx, text, opts)
+	if err != nil {
 		return Report{}, err
+	}
+	return a.rep, nil
+}
+
+// analyze runs every step and keeps the intermediate results for tests.
+func analyze(ctx context.Context, text string, opts Options) (*analysis, error) {
+	if err := checkInput(text); err != nil {
+		return nil, err
 	}
 	format, err := detectFormat(text, opts.Format)
 	if err != nil {
-		return Report{}, err
+		return nil, err
 	}
 	p := toPlain(text, format)
 	pt := string(p.text)
 	if strings.TrimSpace(pt) == "" {
-		return Report{}, reel.Errorf(reel.Invalid, "the %s text holds no readable words", format)
+		return nil, reel.Errorf(reel.Invalid, "the %s text holds no readable words", format)
 	}
 	if err := ctx.Err(); err != nil {
-		return Report{}, err
+		return nil, err
 	}
 	a := &analysis{in: text, p: p, plain: pt, format: format}
 	a.rep = Report{Format: format, Mentions: []Mention{}, Checks: []Check{}, Spoilers: []Spoiler{}}
@@ -66,7 +75,7 @@ func Analyze(ctx context.Context, text string, opts Options) (Report, error) {
 	a.rep.Sentences = len(a.sentences)
 	a.spoilers()
 	a.quote(sentiment.Default())
-	return a.rep, nil
+	return a, nil
 }
 
 // checkInput refuses what is not a review text at all.

@@ -3,12 +3,12 @@ package copydesk
 import (
 	"context"
 	"errors"
+	"os"
 	"strings"
 	"sync"
 	"testing"
 
 	"reel"
-	"reel/demo"
 	"reel/linker"
 )
 
@@ -36,11 +36,16 @@ var (
 	demoErr    error
 )
 
+// demoCatalog is the bundled demo catalog's directory. The tests read the
+// files rather than import reel/demo, which imports this package to score
+// its ungraded reviews.
+const demoCatalog = "../demo/catalog"
+
 // demoLink builds the linker over the bundled demo catalog once per test run.
 func demoLink(tb testing.TB) *linker.Linker {
 	tb.Helper()
 	demoOnce.Do(func() {
-		demoLinker, demoErr = linker.Build(context.Background(), &linker.TSV{FS: demo.Catalog()})
+		demoLinker, demoErr = linker.Build(context.Background(), &linker.TSV{FS: os.DirFS(demoCatalog)})
 	})
 	if demoErr != nil {
 		tb.Fatalf("build demo linker: %v", demoErr)
