@@ -438,7 +438,7 @@ func (r *run) recency(a alias, i int) float64 {
 	if last < 0 {
 		return 0
 	}
-	return 0.5 + 0.5/float64(1+(i-last)/50)
+	return 0.5 + 0.5/(1+float64(i-last)/20)
 }
 
 // aliasCaseOK: in a cased text an alias must be capitalised like a name.

@@ -1,4 +1,4 @@
-package linker_test
+package linker
 
 import (
 	"context"
@@ -6,21 +6,17 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-
-	"reel/linker"
-	"reel/linker/linkeval"
 )
 
 // TestDebugText links the file named by $LINKDEBUG against the copy-desk
-// catalog and prints the result; it is a tool for tuning, skipped otherwise.
+// catalog (testdata/copydesk/catalog, without the research distractors) and
+// prints the candidates and the result: a tool for tuning, skipped otherwise.
 func TestDebugText(t *testing.T) {
 	path := os.Getenv("LINKDEBUG")
 	if path == "" {
 		t.Skip("set LINKDEBUG to a text file")
 	}
-	root, _ := filepath.Abs("..")
-	set := linkeval.Set{Repo: root, Data: linkeval.DataDir(root)}
-	l, err := set.Build(context.Background())
+	l, err := Build(context.Background(), &TSV{FS: os.DirFS(filepath.Join("..", "testdata", "copydesk", "catalog"))})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,9 +24,9 @@ func TestDebugText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	linker.Debug = true
-	res := l.Link(string(body), linker.FilmHint{})
-	linker.Debug = false
+	debugOut = os.Stdout
+	res := l.Link(string(body), FilmHint{})
+	debugOut = nil
 	if res.Film != nil {
 		fmt.Printf("film under review: %s %s %.2f\n", res.Film.ID, res.Film.Title, res.Film.Confidence)
 	}
@@ -38,6 +34,6 @@ func TestDebugText(t *testing.T) {
 		fmt.Printf("%5d %-9s %-24q %s %s %.2f\n", m.Start, m.Kind, m.Text, m.ID, m.Name, m.Confidence)
 	}
 	for _, c := range res.Checks {
-		fmt.Printf("CHECK %s %q %s\n", c.Kind, string(body[c.Start:c.End]), c.Message)
+		fmt.Printf("CHECK %s %q %s\n", c.Kind, body[c.Start:c.End], c.Message)
 	}
 }

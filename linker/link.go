@@ -2,8 +2,8 @@ package linker
 
 import (
 	"fmt"
+	"io"
 	"math"
-	"os"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -275,6 +275,8 @@ func (r *run) staticEvidence(c *cand) (ev, need, strong float64) {
 		case r.caseless:
 		case capEv && ordinary:
 			ev += 2
+		case !titleCased && r.casedLikeTitle(c):
+			// "Hable con ella": sentence case, as the catalog writes it
 		case !titleCased:
 			ev -= 1.5
 		}
@@ -285,7 +287,7 @@ func (r *run) staticEvidence(c *cand) (ev, need, strong float64) {
 		if strong < 3 && r.bareWord(c, ordinary, short, titleCased, lowerStart) {
 			need = math.Inf(1)
 		}
-		if strong < 1.5 && r.numeric(c.i, c.j) {
+		if strong < 1.5 && short && r.numeric(c.i, c.j) {
 			need = math.Inf(1) // "10", "1917": a number is a title only with a cue or a year
 		}
 		if r.caseless && ordinary && short && q && strong < 4 {
@@ -324,6 +326,31 @@ func (r *run) staticEvidence(c *cand) (ev, need, strong float64) {
 		}
 	}
 	return ev, need, strong
+}
+
+// casedLikeTitle reports a span capitalised word for word as the film's
+// primary or original title is: foreign titles keep sentence case.
+func (r *run) casedLikeTitle(c *cand) bool {
+	if r.toks[c.i].flags&tokCap == 0 {
+		return false
+	}
+	for _, name := range r.canonicalNames(c) {
+		nt := tokenize(name)
+		if len(nt) != c.j-c.i {
+			continue
+		}
+		same := true
+		for k := range nt {
+			if nt[k].key != r.toks[c.i+k].key && nt[k].key != r.toks[c.i+k].alt || nt[k].has(tokCap) != r.toks[c.i+k].has(tokCap) {
+				same = false
+				break
+			}
+		}
+		if same {
+			return true
+		}
+	}
+	return false
 }
 
 // articleBefore reports an article right before a title that has none of its
@@ -792,8 +819,8 @@ func (r *run) listed(c *cand) float64 {
 	return 0
 }
 
-// Debug prints candidate scores to standard error while tuning.
-var Debug = false
+// debugOut, when set by a test, receives every film candidate's scores.
+var debugOut io.Writer
 
 // choose scores every candidate (with context when withCtx) and keeps, for
 // each stretch of text, the best candidates that pass their bar, longest
@@ -814,8 +841,8 @@ func (r *run) choose(withCtx bool) {
 		if c.score >= c.need {
 			pool = append(pool, c)
 		}
-		if Debug && withCtx && c.kind == kFilm {
-			fmt.Fprintf(os.Stderr, "cand %q film %s %s ev=%.2f strong=%.1f score=%.2f need=%.2f\n", r.text[r.toks[c.i].start:r.toks[c.j-1].end],
+		if debugOut != nil && withCtx && c.kind == kFilm {
+			fmt.Fprintf(debugOut, "cand %q film %s %s ev=%.2f strong=%.1f score=%.2f need=%.2f\n", r.text[r.toks[c.i].start:r.toks[c.j-1].end],
 				reel.FilmID(r.l.films.id[c.ref]), r.l.filmTitle(c.ref), c.ev, c.strong, c.score, c.need)
 		}
 	}

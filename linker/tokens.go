@@ -199,7 +199,8 @@ func endsSentence(text string, i int, r rune, toks []token) bool {
 			return true
 		}
 		w := text[prev.start:prev.end]
-		return utf8.RuneCountInString(w) > 1 && !abbreviations[strings.ToLower(w)]
+		// "L." (an initial), "L.A." (an initialism), "Mr." do not end sentences
+		return utf8.RuneCountInString(w) > 1 && !strings.Contains(w, ".") && !abbreviations[strings.ToLower(w)]
 	case '\n':
 		rest := strings.TrimLeft(text[i+1:], " \t")
 		return strings.HasPrefix(rest, "\n") || strings.HasPrefix(rest, "#") || strings.HasPrefix(rest, "- ") ||
