@@ -14,7 +14,10 @@
 # with p99 < 25 ms, and search p99 < 25 ms (64 connections on 2 cores).
 #
 # Needs go, wrk, sqlite3 and curl (apt-get install wrk sqlite3 curl).
-# Tunables: FILMS (1000) REVIEWS (100000) CONNS (64) THREADS (2) DURATION (10s)
+# The machine is shared and noisy, so the four targets run round-robin
+# ROUNDS times and each figure is the median of its rounds.
+# Tunables: FILMS (1000) REVIEWS (100000) CONNS (64) THREADS (2) DURATION (5s)
+# ROUNDS (3)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,7 +25,8 @@ FILMS=${FILMS:-1000}
 REVIEWS=${REVIEWS:-100000}
 CONNS=${CONNS:-64}
 THREADS=${THREADS:-2}
-DURATION=${DURATION:-10s}
+DURATION=${DURATION:-5s}
+ROUNDS=${ROUNDS:-3}
 FIRST_ID=9000001 # synthetic tconsts tt9000001…, people nm9000001…
 
 for tool in go wrk sqlite3 curl; do
@@ -182,7 +186,6 @@ bench() {
   local url=$1 script=${2:-}
   local args=(-t "$THREADS" -c "$CONNS" -d "$DURATION" --latency)
   [ -n "$script" ] && args+=(-s "$script")
-  wrk "${args[@]}" -d 2s "$url" >/dev/null # warm up
   wrk "${args[@]}" "$url" | awk '
     function ms(v) {
       if (v ~ /us$/) return v / 1000
@@ -197,19 +200,34 @@ bench() {
     END { if (bad) print "non-2xx responses: " bad > "/dev/stderr"; printf "%.0f %.2f %.2f\n", rps, p50, p99 }'
 }
 
-echo "== wrk: $THREADS threads, $CONNS connections, $DURATION per target ($(nproc) cores shared with the servers)"
-read -r c_rps c_p50 c_p99 < <(bench "http://$ceiling_addr/")
-read -r f_rps f_p50 f_p99 < <(bench "http://$reel_addr/" "$tmp/film.lua")
-read -r h_rps h_p50 h_p99 < <(bench "http://$reel_addr/")
-read -r s_rps s_p50 s_p99 < <(bench "http://$reel_addr/" "$tmp/search.lua")
+targets=(ceiling film home search)
+declare -A url=([ceiling]="http://$ceiling_addr/" [film]="http://$reel_addr/" [home]="http://$reel_addr/" [search]="http://$reel_addr/")
+declare -A script=([film]="$tmp/film.lua" [search]="$tmp/search.lua")
+
+echo "== warming up (2 s each)"
+for t in "${targets[@]}"; do DURATION=2s bench "${url[$t]}" "${script[$t]:-}" >/dev/null; done
+
+echo "== wrk: $THREADS threads, $CONNS connections, $ROUNDS rounds of $DURATION per target ($(nproc) cores shared with the servers)"
+for round in $(seq 1 "$ROUNDS"); do
+  for t in "${targets[@]}"; do
+    bench "${url[$t]}" "${script[$t]:-}" >>"$tmp/$t.runs"
+  done
+  echo "   round $round done"
+done
+
+# median COLUMN FILE: the median of one column of a target's runs.
+median() { cut -d' ' -f"$1" "$2" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+for t in "${targets[@]}"; do
+  read -r "${t}_rps" "${t}_p50" "${t}_p99" <<<"$(median 1 "$tmp/$t.runs") $(median 2 "$tmp/$t.runs") $(median 3 "$tmp/$t.runs")"
+done
+c_rps=$ceiling_rps f_rps=$film_rps f_p99=$film_p99 s_p99=$search_p99
 
 printf '\n%-8s %10s %9s %9s %9s\n' target req/s p50_ms p99_ms ceiling
-row() { printf '%-8s %10s %9s %9s %8.0f%%\n' "$1" "$2" "$3" "$4" "$(echo "$2 $c_rps" | awk '{print 100 * $1 / $2}')"; }
-row ceiling "$c_rps" "$c_p50" "$c_p99"
-row film "$f_rps" "$f_p50" "$f_p99"
-row home "$h_rps" "$h_p50" "$h_p99"
-row search "$s_rps" "$s_p50" "$s_p99"
-echo "(film page: $(wc -c <"$tmp/film.html") bytes; $FILMS films, reviews: $(sqlite3 "$db" "SELECT COUNT(*) FROM reviews" 2>/dev/null || echo 0))"
+for t in "${targets[@]}"; do
+  r=${t}_rps p50=${t}_p50 p99=${t}_p99
+  printf '%-8s %10s %9s %9s %8.0f%%\n' "$t" "${!r}" "${!p50}" "${!p99}" "$(awk -v a="${!r}" -v b="$c_rps" 'BEGIN { print 100 * a / b }')"
+done
+echo "(medians of $ROUNDS rounds; film page: $(wc -c <"$tmp/film.html") bytes; $FILMS films, reviews: $(sqlite3 "$db" "SELECT COUNT(*) FROM reviews" 2>/dev/null || echo 0))"
 
 fail=0
 check() { if awk "BEGIN { exit !($2) }"; then echo "ok    $1"; else echo "FAIL  $1"; fail=1; fi; }

@@ -2,15 +2,21 @@ package web
 
 import (
 	"container/list"
+	"context"
+	"math/rand/v2"
 	"sync"
 	"time"
 )
 
 // lru is a small cache with a time to live and least-recently-used
-// eviction. The site caches what is the same for every reader and changes
-// only on a catalog import: rendered catalog fragments, whole catalog pages
-// (person, home) and search results. A minute of staleness after an import
-// is the price of serving those from memory.
+// eviction. The site caches what is the same for every reader: rendered
+// catalog fragments, whole catalog pages (person, home, search results) and
+// film pages with their scores.
+//
+// An entry is fresh for between half and all of ttl (see jittered), then
+// stale for up to ttl more: a stale entry is still served while one caller
+// reloads it in the background, so readers never wait on an expiry, only on
+// a page nobody asked for recently. Past that it is gone.
 //
 // Nothing personal may go in: once pages show the signed-in reader, their
 // handlers must bypass the page cache for requests with a session.
@@ -24,35 +30,57 @@ type lru[K comparable, V any] struct {
 }
 
 type lruEntry[K comparable, V any] struct {
-	key K
-	val V
-	at  time.Time
+	key        K
+	val        V
+	exp        time.Time // fresh until exp, stale until exp + ttl
+	refreshing bool      // a caller is reloading the stale entry
 }
+
+// state is what get found.
+type state int
+
+const (
+	miss  state = iota
+	fresh       // serve it
+	stale       // serve it; someone else is reloading it
+	claim       // serve it, and reload it: this caller claimed the refresh
+)
+
+// refreshTimeout bounds a background reload.
+const refreshTimeout = 10 * time.Second
 
 func newLRU[K comparable, V any](max int, ttl time.Duration) *lru[K, V] {
 	return &lru[K, V]{ttl: ttl, max: max, items: map[K]*list.Element{}, order: list.New()}
 }
 
-// get returns the value for k when it is there and fresh.
-func (c *lru[K, V]) get(k K) (V, bool) {
+// get returns the value for k and its state. Of the callers that find an
+// entry stale, the first gets claim and must reload it.
+func (c *lru[K, V]) get(k K) (V, state) {
 	var zero V
 	if c.ttl <= 0 {
-		return zero, false
+		return zero, miss
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	el, ok := c.items[k]
 	if !ok {
-		return zero, false
+		return zero, miss
 	}
 	e := el.Value.(*lruEntry[K, V])
-	if time.Since(e.at) >= c.ttl {
+	now := time.Now()
+	switch {
+	case now.Before(e.exp):
+		c.order.MoveToFront(el)
+		return e.val, fresh
+	case now.After(e.exp.Add(c.ttl)):
 		c.order.Remove(el)
 		delete(c.items, k)
-		return zero, false
+		return zero, miss
+	case e.refreshing:
+		return e.val, stale
 	}
-	c.order.MoveToFront(el)
-	return e.val, true
+	e.refreshing = true
+	return e.val, claim
 }
 
 // put stores v under k, evicting the least recently used entry when full.
@@ -62,16 +90,33 @@ func (c *lru[K, V]) put(k K, v V) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	e := &lruEntry[K, V]{key: k, val: v, exp: time.Now().Add(c.jittered())}
 	if el, ok := c.items[k]; ok {
-		el.Value = &lruEntry[K, V]{k, v, time.Now()}
+		el.Value = e
 		c.order.MoveToFront(el)
 		return
 	}
-	c.items[k] = c.order.PushFront(&lruEntry[K, V]{k, v, time.Now()})
+	c.items[k] = c.order.PushFront(e)
 	if c.order.Len() > c.max {
 		last := c.order.Back()
 		c.order.Remove(last)
 		delete(c.items, last.Value.(*lruEntry[K, V]).key)
+	}
+}
+
+// jittered is the ttl shortened by up to half at random. Entries loaded
+// together (after a restart, or by a crawler) would otherwise expire
+// together and be reloaded in one burst.
+func (c *lru[K, V]) jittered() time.Duration {
+	return c.ttl - time.Duration(rand.Int64N(int64(c.ttl)/2+1))
+}
+
+// release gives up a claimed refresh that failed, so a later caller retries.
+func (c *lru[K, V]) release(k K) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if el, ok := c.items[k]; ok {
+		el.Value.(*lruEntry[K, V]).refreshing = false
 	}
 }
 
@@ -85,14 +130,29 @@ func (c *lru[K, V]) forget(k K) {
 	}
 }
 
-// cached returns the value for k, loading and storing it on a miss. Loads
-// that fail are not stored. Concurrent misses may load twice; both results
-// are equal, and a stampede on one catalog page is cheap.
-func cached[K comparable, V any](c *lru[K, V], k K, load func() (V, error)) (V, error) {
-	if v, ok := c.get(k); ok {
+// cached returns the value for k, loading and storing it on a miss and
+// reloading it in the background when stale. Loads that fail are not
+// stored. Concurrent misses may load twice; both results are equal, and a
+// stampede on one catalog page is cheap.
+func cached[K comparable, V any](ctx context.Context, c *lru[K, V], k K, load func(context.Context) (V, error)) (V, error) {
+	v, st := c.get(k)
+	switch st {
+	case fresh, stale:
+		return v, nil
+	case claim:
+		// The reload outlives the request that triggered it.
+		go func() {
+			ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), refreshTimeout)
+			defer cancel()
+			if nv, err := load(ctx); err == nil {
+				c.put(k, nv)
+			} else {
+				c.release(k)
+			}
+		}()
 		return v, nil
 	}
-	v, err := load()
+	v, err := load(ctx)
 	if err == nil {
 		c.put(k, v)
 	}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"net/http/httptest"
 	"strings"
@@ -15,14 +16,14 @@ func TestLRU(t *testing.T) {
 	c := newLRU[string, int](2, time.Hour)
 	c.put("a", 1)
 	c.put("b", 2)
-	if v, ok := c.get("a"); !ok || v != 1 { // a is now the most recent
-		t.Fatalf("get a = %d, %v", v, ok)
+	if v, st := c.get("a"); st != fresh || v != 1 { // a is now the most recent
+		t.Fatalf("get a = %d, %v", v, st)
 	}
 	c.put("c", 3) // evicts b, the least recently used
-	if _, ok := c.get("b"); ok {
+	if _, st := c.get("b"); st != miss {
 		t.Error("b survived eviction")
 	}
-	if v, ok := c.get("a"); !ok || v != 1 {
+	if v, st := c.get("a"); st != fresh || v != 1 {
 		t.Errorf("a evicted instead of b")
 	}
 	c.put("a", 10)
@@ -31,32 +32,47 @@ func TestLRU(t *testing.T) {
 	}
 }
 
-func TestLRUExpires(t *testing.T) {
-	c := newLRU[string, int](10, 20*time.Millisecond)
+// TestLRUStale: past its time an entry is served stale, the first caller
+// claims the reload, and past twice the ttl it is gone.
+func TestLRUStale(t *testing.T) {
+	const ttl = 200 * time.Millisecond
+	c := newLRU[string, int](10, ttl)
 	c.put("a", 1)
-	time.Sleep(30 * time.Millisecond)
-	if _, ok := c.get("a"); ok {
-		t.Error("entry outlived its ttl")
+	if e := c.items["a"].Value.(*lruEntry[string, int]); time.Until(e.exp) < ttl/2-time.Millisecond || time.Until(e.exp) > ttl {
+		t.Errorf("fresh for %v, want between %v and %v", time.Until(e.exp), ttl/2, ttl)
 	}
-	if len(c.items) != 0 {
-		t.Errorf("expired entry kept: %d items", len(c.items))
+	time.Sleep(ttl + 5*time.Millisecond)
+	if v, st := c.get("a"); st != claim || v != 1 {
+		t.Fatalf("first get after expiry: %d, %v, want 1, claim", v, st)
+	}
+	if _, st := c.get("a"); st != stale {
+		t.Errorf("second get after expiry: %v, want stale", st)
+	}
+	c.release("a")
+	if _, st := c.get("a"); st != claim {
+		t.Errorf("after a failed reload: %v, want claim again", st)
+	}
+	time.Sleep(ttl)
+	if _, st := c.get("a"); st != miss || len(c.items) != 0 {
+		t.Errorf("after twice the ttl: %v, %d items, want a miss and nothing kept", st, len(c.items))
 	}
 }
 
 func TestLRUDisabled(t *testing.T) {
 	c := newLRU[string, int](10, -1)
 	c.put("a", 1)
-	if _, ok := c.get("a"); ok {
+	if _, st := c.get("a"); st != miss {
 		t.Error("disabled cache returned a value")
 	}
 }
 
 func TestCached(t *testing.T) {
+	ctx := context.Background()
 	c := newLRU[int, string](10, time.Hour)
 	loads := 0
-	load := func() (string, error) { loads++; return "v", nil }
+	load := func(context.Context) (string, error) { loads++; return "v", nil }
 	for range 3 {
-		if v, err := cached(c, 1, load); v != "v" || err != nil {
+		if v, err := cached(ctx, c, 1, load); v != "v" || err != nil {
 			t.Fatalf("cached = %q, %v", v, err)
 		}
 	}
@@ -64,11 +80,38 @@ func TestCached(t *testing.T) {
 		t.Errorf("%d loads for three gets, want 1", loads)
 	}
 	boom := errors.New("boom")
-	if _, err := cached(c, 2, func() (string, error) { return "", boom }); err != boom {
+	if _, err := cached(ctx, c, 2, func(context.Context) (string, error) { return "", boom }); err != boom {
 		t.Fatalf("error not passed on: %v", err)
 	}
-	if _, ok := c.get(2); ok {
+	if _, st := c.get(2); st != miss {
 		t.Error("a failed load was cached")
+	}
+}
+
+// TestCachedRefreshes: a stale value is returned at once and replaced in
+// the background, by a load whose context outlives the request's.
+func TestCachedRefreshes(t *testing.T) {
+	const ttl = 200 * time.Millisecond
+	c := newLRU[int, string](10, ttl)
+	c.put(1, "old")
+	time.Sleep(ttl + 5*time.Millisecond)
+	reqCtx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	v, err := cached(reqCtx, c, 1, func(ctx context.Context) (string, error) {
+		time.Sleep(5 * time.Millisecond)
+		done <- ctx.Err()
+		return "new", nil
+	})
+	cancel() // the request ends before the reload does
+	if v != "old" || err != nil {
+		t.Fatalf("stale get = %q, %v, want the old value at once", v, err)
+	}
+	if err := <-done; err != nil {
+		t.Errorf("reload ran with a cancelled context: %v", err)
+	}
+	time.Sleep(5 * time.Millisecond)
+	if v, st := c.get(1); v != "new" || st != fresh {
+		t.Errorf("after the reload: %q, %v", v, st)
 	}
 }
 

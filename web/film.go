@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"html/template"
 	"maps"
 	"net/http"
@@ -60,7 +61,7 @@ func (s *Server) handleFilm(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, filmURL(id), http.StatusMovedPermanently)
 		return
 	}
-	body, err := cached(s.liveCache, id, func() ([]byte, error) { return s.renderFilm(r, id) })
+	body, err := cached(r.Context(), s.liveCache, id, func(ctx context.Context) ([]byte, error) { return s.renderFilm(ctx, id) })
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -70,12 +71,12 @@ func (s *Server) handleFilm(w http.ResponseWriter, r *http.Request) {
 
 // renderFilm renders a film page from its cached catalog part and its
 // current scores.
-func (s *Server) renderFilm(r *http.Request, id reel.FilmID) ([]byte, error) {
-	fc, err := cached(s.filmCache, id, func() (*filmCatalog, error) { return s.loadFilmCatalog(r, id) })
+func (s *Server) renderFilm(ctx context.Context, id reel.FilmID) ([]byte, error) {
+	fc, err := cached(ctx, s.filmCache, id, func(ctx context.Context) (*filmCatalog, error) { return s.loadFilmCatalog(ctx, id) })
 	if err != nil {
 		return nil, err
 	}
-	scores, err := s.store.FilmScores(r.Context(), id)
+	scores, err := s.store.FilmScores(ctx, id)
 	if err != nil {
 		return nil, err
 	}
@@ -88,8 +89,8 @@ func (s *Server) renderFilm(r *http.Request, id reel.FilmID) ([]byte, error) {
 func (s *Server) forgetFilm(id reel.FilmID) { s.liveCache.forget(id) }
 
 // loadFilmCatalog reads a film and renders its catalog fragments.
-func (s *Server) loadFilmCatalog(r *http.Request, id reel.FilmID) (*filmCatalog, error) {
-	d, err := s.store.Film(r.Context(), id)
+func (s *Server) loadFilmCatalog(ctx context.Context, id reel.FilmID) (*filmCatalog, error) {
+	d, err := s.store.Film(ctx, id)
 	if reel.ErrorCode(err) == reel.NotFound {
 		err = reel.Wrap(err, reel.NotFound, "There is no film %s in the catalog.", id)
 	}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 
 	"reel/store"
@@ -17,8 +18,8 @@ const popularCount = 24
 // handleHome serves the front page from the page cache: the popular list
 // changes only on import, and computing it sorts the films table.
 func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
-	s.renderCached(w, r, r.URL.Path, "home", func() (view, error) {
-		films, err := s.store.PopularFilms(r.Context(), popularCount)
+	s.renderCached(w, r, r.URL.Path, "home", func(ctx context.Context) (view, error) {
+		films, err := s.store.PopularFilms(ctx, popularCount)
 		return view{
 			Description: "Films, people and criticism: search the catalog or start from the most popular films.",
 			Page:        homePage{Popular: films},

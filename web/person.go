@@ -2,6 +2,7 @@ package web
 
 import (
 	"cmp"
+	"context"
 	"net/http"
 	"slices"
 	"strconv"
@@ -47,8 +48,8 @@ func (s *Server) handlePerson(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, personURL(id), http.StatusMovedPermanently)
 		return
 	}
-	s.renderCached(w, r, r.URL.Path, "person", func() (view, error) {
-		d, err := s.store.Person(r.Context(), id)
+	s.renderCached(w, r, r.URL.Path, "person", func(ctx context.Context) (view, error) {
+		d, err := s.store.Person(ctx, id)
 		if reel.ErrorCode(err) == reel.NotFound {
 			err = reel.Wrap(err, reel.NotFound, "There is no person %s in the catalog.", id)
 		}

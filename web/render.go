@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"embed"
 	"fmt"
 	"html/template"
@@ -82,9 +83,9 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 
 // renderCached serves a page that is the same for every reader from the
 // page cache under key, building its view and rendering it on a miss.
-func (s *Server) renderCached(w http.ResponseWriter, r *http.Request, key, name string, build func() (view, error)) {
-	body, err := cached(s.pageCache, key, func() ([]byte, error) {
-		v, err := build()
+func (s *Server) renderCached(w http.ResponseWriter, r *http.Request, key, name string, build func(context.Context) (view, error)) {
+	body, err := cached(r.Context(), s.pageCache, key, func(ctx context.Context) ([]byte, error) {
+		v, err := build(ctx)
 		if err != nil {
 			return nil, err
 		}

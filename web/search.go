@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"strings"
 
@@ -41,8 +42,8 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, statusOf(reel.Invalid), "search", v)
 		return
 	}
-	s.renderCached(w, r, "search\x00"+q, "search", func() (view, error) {
-		hits, err := s.store.Search(r.Context(), q, searchLimit)
+	s.renderCached(w, r, "search\x00"+q, "search", func(ctx context.Context) (view, error) {
+		hits, err := s.store.Search(ctx, q, searchLimit)
 		v.Title = "Search: " + q
 		v.Page = searchPage{Query: q, Groups: groupHits(hits)}
 		return v, err
