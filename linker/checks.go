@@ -3,6 +3,7 @@ package linker
 import (
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"reel"
@@ -80,9 +81,10 @@ func (r *run) accentedOutside(s, e int) bool {
 	return false
 }
 
+// hasAccent reports a letter with a diacritic ("é", not "½").
 func hasAccent(s string) bool {
 	for _, ru := range s {
-		if ru >= utf8.RuneSelf && matchkey.Key(string(ru)) != strings.ToLower(string(ru)) {
+		if ru >= utf8.RuneSelf && unicode.IsLetter(ru) && matchkey.Key(string(ru)) != strings.ToLower(string(ru)) {
 			return true
 		}
 	}
@@ -206,7 +208,7 @@ func (r *run) filmBefore(i int, review bool) (uint32, bool) {
 			return c.ref, true
 		}
 	}
-	if review && r.review >= 0 {
+	if review && r.review >= 0 && r.reviewBy >= 0.6 {
 		return uint32(r.review), true
 	}
 	return 0, false
@@ -222,6 +224,11 @@ func (r *run) playedCheck(ch *cand) (Check, bool) {
 	if p.ref == actor || r.playsCharacter(p.ref, ch) {
 		return Check{}, false
 	}
+	if r.l.credited(p.ref, r.l.credits.film[ch.ref]) != 0 && r.roleCount(ch) > 1 {
+		// The actor is in the film and the name fits several roles
+		// ("lebowski"): the mention, not the credit, is in doubt.
+		return Check{}, false
+	}
 	f := r.l.credits.film[ch.ref]
 	s, e := r.span(p)
 	name := r.l.personName(actor)
@@ -229,9 +236,33 @@ func (r *run) playedCheck(ch *cand) (Check, bool) {
 		Message: fmt.Sprintf("in %s, %s is played by %s", r.l.filmTitle(f), r.characterName(ch), name)}, true
 }
 
+// roleCount counts the cast credits of the character's film whose names
+// contain the mention's words.
+func (r *run) roleCount(ch *cand) int {
+	want := strings.Fields(matchkey.Key(r.text[r.toks[ch.i].start:r.toks[ch.j-1].end]))
+	if ch.altEnd {
+		want[len(want)-1] = r.toks[ch.j-1].alt
+	}
+	n := 0
+	lo, hi := r.l.filmCredits(r.l.credits.film[ch.ref])
+	for cr := lo; cr < hi; cr++ {
+		for _, name := range r.l.characters(cr) {
+			if containsWords(characterWords(name), want) {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
 // actorFor finds the person a character mention is attributed to: "X plays
-// Y", "X as Y", "Y, played by X", "Y (X)".
+// Y", "X as Y", "Y, played by X", "Y (X)". "X as Y's rival" attributes
+// nothing.
 func (r *run) actorFor(ch *cand) (*cand, bool) {
+	if r.toks[ch.j-1].has(tokPossessive) {
+		return nil, false
+	}
 	for back := 1; back <= 2; back++ {
 		if !playVerbs[r.keyAt(ch.i-back)] {
 			continue

@@ -42,6 +42,8 @@ type Report struct {
 	FilmWrong   int // a film under review given that is not the right one
 	Checks      int // checks raised
 	FalseAlarms int // checks raised away from known slips
+	Slips       int // known slips in the texts
+	SlipsCaught int // known slips a check points at
 	Errors      []string
 	Alarms      []string
 }
@@ -99,6 +101,12 @@ func (r *Report) add(t *Text, res linker.Result) {
 			r.FilmWrong++
 		}
 	}
+	r.Slips += len(t.Slips)
+	for _, sl := range t.Slips {
+		if slices.ContainsFunc(res.Checks, func(c linker.Check) bool { return c.Start < sl.End && sl.Start < c.End }) {
+			r.SlipsCaught++
+		}
+	}
 	for _, c := range res.Checks {
 		r.Checks++
 		if !slices.ContainsFunc(t.Slips, func(s Span) bool { return c.Start < s.End && s.Start < c.End }) {
@@ -140,7 +148,8 @@ func (r *Report) Write(w io.Writer) {
 		fmt.Fprintf(w, "  %-10s %6d %6d %6d %9.3f %7.3f\n", k, c.TP+c.FN, c.TP, c.FP, c.Precision(), c.Recall())
 	}
 	fmt.Fprintf(w, "  film under review: %d/%d right, %d wrong\n", r.FilmRight, r.FilmTotal, r.FilmWrong)
-	fmt.Fprintf(w, "  checks: %d raised, %d false alarms = %.2f per 5,000 words\n", r.Checks, r.FalseAlarms, r.AlarmsPer5000())
+	fmt.Fprintf(w, "  checks: %d raised, %d false alarms = %.2f per 5,000 words; %d of %d known slips flagged\n",
+		r.Checks, r.FalseAlarms, r.AlarmsPer5000(), r.SlipsCaught, r.Slips)
 }
 
 // Merge sums reports.
@@ -161,6 +170,8 @@ func Merge(name string, rs ...*Report) *Report {
 		out.FilmWrong += r.FilmWrong
 		out.Checks += r.Checks
 		out.FalseAlarms += r.FalseAlarms
+		out.Slips += r.Slips
+		out.SlipsCaught += r.SlipsCaught
 		out.Errors = append(out.Errors, r.Errors...)
 		out.Alarms = append(out.Alarms, r.Alarms...)
 	}
