@@ -44,6 +44,8 @@ type Server struct {
 	pageCache *lru[string, []byte]            // whole catalog pages, by path or query
 	filmCache *lru[reel.FilmID, *filmCatalog] // rendered catalog parts of film pages
 	liveCache *lru[reel.FilmID, []byte]       // whole film pages, catalog and scores
+
+	apiPatterns []string // every route registered with s.api, for the OpenAPI check
 }
 
 // New returns the handler for the whole site. It panics when the embedded
@@ -96,10 +98,37 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /static/", s.serveStatic)
 	s.mux.HandleFunc("/", s.handleNotFound)
 	s.mux.HandleFunc("GET /healthz", s.handleHealth)
-	s.mux.HandleFunc("GET /api/v1/search", s.apiSearch)
-	s.mux.HandleFunc("GET /api/v1/films/{id}", s.apiFilm)
-	s.mux.HandleFunc("GET /api/v1/people/{id}", s.apiPerson)
-	s.mux.HandleFunc("POST /api/v1/analyze", s.apiAnalyze)
+	s.api("GET /api/v1/openapi.json", s.apiOpenAPI)
+	s.api("GET /api/v1/search", s.apiSearch)
+	s.api("GET /api/v1/films/{id}", s.apiFilm)
+	s.api("GET /api/v1/films/{id}/scores", s.apiFilmScores)
+	s.api("GET /api/v1/films/{id}/reviews", s.apiFilmReviews)
+	s.api("GET /api/v1/people/{id}", s.apiPerson)
+	s.api("POST /api/v1/analyze", s.apiAnalyze)
+	s.api("GET /api/v1/reviews", s.apiReviews)
+	s.api("POST /api/v1/reviews", s.apiCreateReview)
+	s.api("GET /api/v1/reviews/{id}", s.apiReview)
+	s.api("PATCH /api/v1/reviews/{id}", s.apiPatchReview)
+	s.api("DELETE /api/v1/reviews/{id}", s.apiDeleteReview)
+	s.api("GET /api/v1/me", s.apiMe)
+	s.api("GET /api/v1/users/{name}", s.apiUser)
+	s.api("GET /api/v1/users/{name}/reviews", s.apiUserReviews)
+	s.api("GET /api/v1/users/{name}/diary", s.apiUserDiary)
+	s.api("GET /api/v1/users/{name}/watchlist", s.apiUserWatchlist)
+	s.api("GET /api/v1/users/{name}/lists", s.apiUserLists)
+	s.api("POST /api/v1/diary", s.apiLogFilm)
+	s.api("PATCH /api/v1/diary/{id}", s.apiPatchDiary)
+	s.api("DELETE /api/v1/diary/{id}", s.apiDeleteDiary)
+	s.api("PUT /api/v1/watchlist/{film_id}", s.apiWatchlist)
+	s.api("DELETE /api/v1/watchlist/{film_id}", s.apiWatchlist)
+	s.api("GET /api/v1/lists", s.apiMyLists)
+	s.api("POST /api/v1/lists", s.apiCreateList)
+	s.api("GET /api/v1/lists/{id}", s.apiList)
+	s.api("PATCH /api/v1/lists/{id}", s.apiPatchList)
+	s.api("DELETE /api/v1/lists/{id}", s.apiDeleteList)
+	s.api("PUT /api/v1/likes/{kind}/{id}", s.apiLike)
+	s.api("DELETE /api/v1/likes/{kind}/{id}", s.apiLike)
+	s.api("POST "+letterboxdUploadPath, s.apiImportLetterboxd)
 	s.mux.HandleFunc("/api/", s.apiNotFound)
 }
 
@@ -123,7 +152,7 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 		h.Set("X-Frame-Options", "DENY")
 		h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
 		h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
-		r.Body = http.MaxBytesReader(w, r.Body, maxBodyBytes)
+		r.Body = http.MaxBytesReader(w, r.Body, bodyLimit(r))
 		defer func() {
 			if v := recover(); v != nil {
 				s.logger.Error("panic", "method", r.Method, "path", r.URL.Path, "panic", v)
@@ -135,7 +164,8 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 	})
 }
 
-// maxBodyBytes bounds request bodies; uploads that need more raise it per route.
+// maxBodyBytes bounds request bodies; uploads that need more raise it in
+// bodyLimit.
 const maxBodyBytes = 1 << 20
 
 func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
