@@ -9,9 +9,11 @@ import (
 // plain is a text with markup removed and, for each of its bytes, the span of
 // the input it came from: a decoded entity maps every byte of its character to
 // the whole entity, and a line break made up for a block tag maps to the tag.
+// A plain text that is its input byte for byte (identity) keeps no map.
 type plain struct {
 	text       []byte
 	start, end []int32
+	identity   bool
 }
 
 func newPlain(capacity int) *plain {
@@ -26,18 +28,48 @@ func newPlain(capacity int) *plain {
 // control characters by a space so the offsets stay one to one.
 func (p *plain) copyRun(in string, from, to int) {
 	for i := from; i < to; {
-		r, n := utf8.DecodeRuneInString(in[i:])
-		if r == utf8.RuneError && n <= 1 || r < ' ' && r != '\n' && r != '\t' || r == 0x7f {
+		if j := cleanPrefix(in, i, to); j > i {
+			p.copyClean(in, i, j)
+			i = j
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(in[i:to])
+		if unreadable(r, n) {
 			p.add(" ", i, i+1)
 			i++
 			continue
 		}
-		for k := 0; k < n; k++ {
-			p.text = append(p.text, in[i+k])
-			p.start = append(p.start, int32(i+k))
-			p.end = append(p.end, int32(i+k+1))
-		}
+		p.copyClean(in, i, i+n)
 		i += n
+	}
+}
+
+// unreadable reports a rune copyRun replaces: an invalid byte or a
+// control character other than a newline or a tab.
+func unreadable(r rune, n int) bool {
+	return r == utf8.RuneError && n <= 1 || r < ' ' && r != '\n' && r != '\t' || r == 0x7f
+}
+
+// cleanPrefix returns the end of the run of printable ASCII, newlines and
+// tabs at in[i:to]: text that is copied as it is, the common case.
+func cleanPrefix(in string, i, to int) int {
+	for i < to {
+		c := in[i]
+		if c >= 0x7f || c < ' ' && c != '\n' && c != '\t' {
+			break
+		}
+		i++
+	}
+	return i
+}
+
+// copyClean appends in[from:to], which needs no replacement, with each
+// byte mapped to itself.
+func (p *plain) copyClean(in string, from, to int) {
+	p.text = append(p.text, in[from:to]...)
+	for i := from; i < to; i++ {
+		p.start = append(p.start, int32(i))
+		p.end = append(p.end, int32(i+1))
 	}
 }
 
@@ -71,7 +103,27 @@ func (p *plain) span(s, e int) (int, int) {
 	}
 	s = clamp(s, 0, len(p.text)-1)
 	e = clamp(e, s+1, len(p.text))
+	if p.identity {
+		return s, e
+	}
 	return int(p.start[s]), int(p.end[e-1])
+}
+
+// needsNoCopy reports whether copyRun would keep every byte of in: valid
+// UTF-8 without control characters other than newlines and tabs.
+func needsNoCopy(in string) bool {
+	for i := 0; i < len(in); {
+		if j := cleanPrefix(in, i, len(in)); j > i {
+			i = j
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(in[i:])
+		if unreadable(r, n) {
+			return false
+		}
+		i += n
+	}
+	return true
 }
 
 func clamp(v, lo, hi int) int {
@@ -80,6 +132,9 @@ func clamp(v, lo, hi int) int {
 
 // fromPlain is the identity map over a text that needs no markup removed.
 func fromPlain(in string) *plain {
+	if needsNoCopy(in) {
+		return &plain{text: []byte(in), identity: true}
+	}
 	p := newPlain(len(in))
 	p.copyRun(in, 0, len(in))
 	return p

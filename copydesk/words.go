@@ -8,29 +8,66 @@ import (
 
 // words lower-cases s and splits it into words of letters, digits and inner
 // apostrophes ("didn't", "o'brien"); curly apostrophes read as straight ones.
+// A word already in lower-case ASCII, most of a review's, is a substring of
+// s rather than a copy.
 func words(s string, dst []string) []string {
 	dst = dst[:0]
-	var b strings.Builder
-	flush := func() {
-		if b.Len() > 0 {
-			dst = append(dst, b.String())
-			b.Reset()
-		}
-	}
 	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
+		j, plain := wordEnd(s, i)
+		switch {
+		case j == i:
+			_, n := utf8.DecodeRuneInString(s[i:])
+			i += n
+			continue
+		case plain:
+			dst = append(dst, s[i:j])
+		default:
+			dst = append(dst, foldWord(s[i:j]))
+		}
+		i = j
+	}
+	return dst
+}
+
+// wordEnd returns the end of the word starting at s[i] (i when none does)
+// and whether the word is lower-case ASCII with straight apostrophes only.
+func wordEnd(s string, i int) (int, bool) {
+	plain := true
+	start := i
+	for i < len(s) {
+		c := s[i]
+		if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
+			i++
+			continue
+		}
+		r, n := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(unicode.ToLower(r))
-		case (r == '\'' || r == '’') && b.Len() > 0 && i+n < len(s) && isLetterAt(s, i+n):
-			b.WriteByte('\'')
+			plain = false
+		case (r == '\'' || r == '’') && i > start && i+n < len(s) && isLetterAt(s, i+n):
+			plain = plain && r == '\''
 		default:
-			flush()
+			return i, plain
 		}
 		i += n
 	}
-	flush()
-	return dst
+	return i, plain
+}
+
+// foldWord lower-cases a word and straightens its apostrophes.
+func foldWord(w string) string {
+	var b strings.Builder
+	b.Grow(len(w))
+	for _, r := range w {
+		if r == '’' {
+			r = '\''
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
 }
 
 func isLetterAt(s string, i int) bool {
