@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"strings"
 
@@ -47,7 +48,8 @@ func (l *Linker) Stats() Stats {
 		l.credits.filmStart, l.credits.person, l.credits.chars, l.credits.personStart, l.credits.byPerson,
 		l.credits.film, l.ph.toks, l.ph.start, l.ph.first, l.ph.refOff, l.ph.refs, l.str.off,
 		l.words.words.off, l.words.slots)
-	s.Bytes += int64(2*len(l.films.year) + len(l.credits.cat) + len(l.ph.forms) + len(l.str.blob) + len(l.words.words.blob))
+	s.Bytes += int64(2*len(l.films.year) + len(l.credits.cat) + len(l.ph.forms) + len(l.str.blob) + len(l.words.words.blob) +
+		8*len(l.firstNames))
 	return s
 }
 
@@ -79,6 +81,7 @@ func Build(ctx context.Context, src Source) (*Linker, error) {
 	b.addSurnames()
 	b.markFirstNames()
 	l := b.l
+	runtime.GC() // return the raw credit columns before the index's peak
 	l.ph = b.phrases.build(l.words.len(), b.weight)
 	b.phrases = phraseBuilder{}
 	return l, ctx.Err()

@@ -79,7 +79,15 @@ func (b *phraseBuilder) build(nWords int, weight func(ref uint32) uint32) phrase
 		}
 		return int(b.form[x]) - int(b.form[y])
 	})
-	ix := phraseIndex{start: []uint32{0}, refOff: []uint32{0}}
+	// Sized up front: appending would overshoot by up to half again, and at
+	// full scale these are the largest arrays of the build.
+	ix := phraseIndex{
+		toks:   make([]uint32, 0, len(b.arena)),
+		start:  make([]uint32, 1, n+1),
+		refOff: make([]uint32, 1, n+1),
+		refs:   make([]uint32, 0, n),
+		forms:  make([]uint8, 0, n),
+	}
 	for i := 0; i < n; {
 		e := perm[i]
 		words := b.entry(e)
@@ -100,6 +108,8 @@ func (b *phraseBuilder) build(nWords int, weight func(ref uint32) uint32) phrase
 		ix.refOff = append(ix.refOff, uint32(len(ix.refs)))
 		i = j
 	}
+	ix.toks, ix.start, ix.refOff = slices.Clip(ix.toks), slices.Clip(ix.start), slices.Clip(ix.refOff)
+	ix.refs, ix.forms = slices.Clip(ix.refs), slices.Clip(ix.forms)
 	ix.first = make([]uint32, nWords+2)
 	p := 0
 	for w := 0; w < len(ix.first); w++ {
