@@ -89,12 +89,12 @@ func (s *Server) apiUserLists(w http.ResponseWriter, r *http.Request) {
 // diaryFields are a diary entry's writable fields; absent ones keep their
 // value on PATCH.
 type diaryFields struct {
-	FilmID    *filmRef `json:"film_id"`
-	WatchedOn *string  `json:"watched_on"`
-	Rewatch   *bool    `json:"rewatch"`
-	Liked     *bool    `json:"liked"`
-	Grade     *string  `json:"grade"`
-	ReviewID  *int64   `json:"review_id"` // 0 unlinks
+	FilmID    *filmIDInput `json:"film_id"`
+	WatchedOn *string      `json:"watched_on"`
+	Rewatch   *bool        `json:"rewatch"`
+	Liked     *bool        `json:"liked"`
+	Grade     *string      `json:"grade"`
+	ReviewID  *int64       `json:"review_id"` // 0 unlinks
 }
 
 func (f diaryFields) apply(in *store.DiaryInput) error {

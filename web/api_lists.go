@@ -18,8 +18,8 @@ type listFields struct {
 }
 
 type entryInput struct {
-	FilmID filmRef `json:"film_id"`
-	Note   string  `json:"note"`
+	FilmID filmIDInput `json:"film_id"`
+	Note   string      `json:"note"`
 }
 
 func (f listFields) apply(in *store.ListInput) {

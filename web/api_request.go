@@ -125,11 +125,7 @@ func parseGrade(text string) (grade.Grade, error) {
 	if text == "" {
 		return grade.Grade{}, nil
 	}
-	g, err := grade.Parse(text)
-	if err != nil {
-		return g, reel.Wrap(err, reel.Invalid, "grade %q is not a grade reel reads", text)
-	}
-	return g, nil
+	return readGrade(text)
 }
 
 // storedGrade turns a stored grade back into an input one, so a partial
@@ -157,11 +153,11 @@ func (s *Server) created(w http.ResponseWriter, location string, v any) {
 
 func apiPath(format string, args ...any) string { return "/api/v1/" + fmt.Sprintf(format, args...) }
 
-// filmRef is a film id in a request body: "tt0052357" as the site writes
+// filmIDInput is a film id in a request body: "tt0052357" as the site writes
 // it, or the bare number the API's responses carry in film_id.
-type filmRef reel.FilmID
+type filmIDInput reel.FilmID
 
-func (f *filmRef) UnmarshalJSON(b []byte) error {
+func (f *filmIDInput) UnmarshalJSON(b []byte) error {
 	var s string
 	if len(b) > 0 && b[0] != '"' {
 		s = string(b)
@@ -169,6 +165,6 @@ func (f *filmRef) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	id, err := reel.ParseFilmID(s)
-	*f = filmRef(id)
+	*f = filmIDInput(id)
 	return err
 }

@@ -28,7 +28,7 @@ type reviewFields struct {
 // reviewCreate is the body of POST /api/v1/reviews; the film cannot change
 // later, so only a create names it.
 type reviewCreate struct {
-	FilmID filmRef `json:"film_id"`
+	FilmID filmIDInput `json:"film_id"`
 	reviewFields
 }
 

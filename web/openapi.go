@@ -35,6 +35,7 @@ var operations = []operation{
 	{"get", "/api/v1/films/{id}/scores", "A film's scores per audience", false, nil, "", 200, "FilmScores"},
 	{"get", "/api/v1/films/{id}/reviews", "A film's reviews, newest first", false, []string{"after", "limit"}, "", 200, "ReviewPage"},
 	{"get", "/api/v1/people/{id}", "A person with their filmography", false, nil, "", 200, "Person"},
+	{"get", "/api/v1/grade", "Read a grade as written, as the review form's preview does", false, []string{"text"}, "", 200, "GradeReading"},
 	{"post", "/api/v1/analyze", "Run the copy desk on a text", false, nil, "AnalyzeRequest", 200, "AnalyzeReport"},
 	{"get", "/api/v1/reviews", "Everyone's public reviews, newest first", false, []string{"tag", "after", "limit"}, "", 200, "ReviewPage"},
 	{"post", "/api/v1/reviews", "Write a review", true, nil, "ReviewCreate", 201, "Review"},
@@ -169,6 +170,7 @@ func oaParameters() jsonObj {
 		"search_limit": q("limit", "At most this many results (1–100, default 20).", jsonObj{"type": "integer", "minimum": 1, "maximum": 100}),
 		"after":        q("after", "The next cursor of the previous page.", oaString()),
 		"limit":        q("limit", "Page size (1–100, default 20).", jsonObj{"type": "integer", "minimum": 1, "maximum": 100}),
+		"text":         q("text", "A grade as written: 3.5/5, B+, 88%, ★★★½ (required).", oaString()),
 		"tag":          q("tag", "Only reviews with this tag.", oaString()),
 		"dry_run":      q("dry_run", "1 to match and report without storing anything.", oaBool()),
 	}
@@ -216,6 +218,7 @@ func oaSchemas() jsonObj {
 			"top_critics": oaSchema("Audience"), "members": oaSchema("Audience")}),
 		"Audience": oaObject(jsonObj{"count": oaInt(), "mean": oaNumber(), "percent_positive": oaInt(),
 			"weighted_score": oaInt(), "half_stars": oaArray(oaInt())}, "count", "half_stars"),
+		"GradeReading": oaObject(jsonObj{"text": oaString(), "value": oaNumber(), "scale": oaString(), "verdict": oaString()}),
 		"Grade":        oaObject(jsonObj{"text": oaString(), "scale": oaString(), "value": oaNumber(), "source": oaString()}),
 		"Review":       oaReview(),
 		"ReviewPage":   oaObject(jsonObj{"reviews": oaArray(oaSchema("Review")), "next": oaString()}, "reviews"),

@@ -94,7 +94,7 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /reviews/{id}/edit", s.handleEditReview)
 	s.mux.HandleFunc("POST /reviews/{id}/edit", s.handleUpdateReview)
 	s.mux.HandleFunc("POST /reviews/{id}/delete", s.handleDeleteReview)
-	s.mux.HandleFunc("GET /api/v1/grade", s.apiGrade)
+	s.api("GET /api/v1/grade", s.apiGrade)
 	s.mux.HandleFunc("GET /static/", s.serveStatic)
 	s.mux.HandleFunc("/", s.handleNotFound)
 	s.mux.HandleFunc("GET /healthz", s.handleHealth)
