@@ -167,7 +167,6 @@ func (im *importer) run(fsys fs.FS, srcs []source) error {
 		return err
 	}
 	im.prog.setStage("writing search keys and indexes")
-	im.prog.log("files read; writing search keys and indexes")
 	filmPop := im.has[ratingsFile.base] && !im.has[basicsFile.base]
 	credits := im.has[principalsFile.base] || im.has[crewFile.base] || im.has[ratingsFile.base]
 	peoplePop := !im.load.Fresh() && !im.has[namesFile.base] && credits
@@ -251,7 +250,7 @@ func (b badRow) Error() string { return string(b) }
 // readFile streams one file through its row handler.
 func (im *importer) readFile(fsys fs.FS, src source) error {
 	start := time.Now()
-	im.prog.setStage(src.name)
+	im.prog.setStage("reading " + src.name)
 	t, closer, err := src.open(fsys, &im.prog.bytes)
 	if err != nil {
 		return inputError{err}

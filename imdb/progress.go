@@ -58,10 +58,10 @@ func (p *progress) loop(every time.Duration) {
 // setStage names what the import is doing now.
 func (p *progress) setStage(s string) {
 	p.mu.Lock()
+	defer p.mu.Unlock()
 	p.stage = s
-	p.mu.Unlock()
 	if p.w != nil && !p.term {
-		p.draw()
+		fmt.Fprintf(p.w, "imdb import: %s\n", s)
 	}
 }
 
