@@ -16,7 +16,7 @@ import (
 // registered here rather than in render.go's list, so this part of the site
 // can grow without editing a file every page shares.
 func init() {
-	pageNames = append(pageNames, "review", "review_edit")
+	pageNames = append(pageNames, "review", "review_edit", "profile", "diary", "watchlist", "lists", "list")
 }
 
 // reviewPage is the review page's view-model.
@@ -85,7 +85,7 @@ func (s *Server) reviewPageOf(ctx context.Context, rv store.Review, r *http.Requ
 // catalog (dropped by a re-import) gets a stand-in named by its id, so a
 // review of it still shows.
 func (s *Server) filmsByID(ctx context.Context, ids []reel.FilmID) (map[reel.FilmID]reel.Film, error) {
-	fs, err := s.store.Films(ctx, ids)
+	fs, err := s.store.FilmsInBatches(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
