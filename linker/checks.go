@@ -6,7 +6,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"reel"
 	"reel/matchkey"
 )
 
@@ -336,5 +335,3 @@ func containsWords(hay, needle []string) bool {
 	}
 	return false
 }
-
-var _ = reel.FilmID(0)

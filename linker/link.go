@@ -6,7 +6,6 @@ import (
 	"math"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"reel"
 )
@@ -243,89 +242,104 @@ func (r *run) evidence() {
 // year are near-proof, title case is strong only for ordinary words, a lower
 // case start in a cased text nearly rules a name out.
 func (r *run) staticEvidence(c *cand) (ev, need, strong float64) {
+	switch c.kind {
+	case kFilm:
+		return r.filmEvidence(c)
+	case kPerson:
+		ev, need = r.personEvidence(c)
+	}
+	return ev, need, 0
+}
+
+// filmEvidence scores a title: its popularity, what marks it as a title
+// (strong: quotes, a year, a cue word), its capitals, and the bar its words
+// set.
+func (r *run) filmEvidence(c *cand) (ev, need, strong float64) {
 	ordinary, short := r.ordinary(c.i, c.j), c.j-c.i == 1
-	if c.kind == kFilm && short && r.l.isFirstName(r.toks[c.i].word) {
+	if short && r.l.isFirstName(r.toks[c.i].word) {
 		ordinary = true // "Michael", "Carrie": a name, most likely someone's
 	}
 	titleCased, capEv, lowerStart := r.caseInfo(c.i, c.j)
 	s, e := r.span(c)
-	switch c.kind {
-	case kFilm:
-		votes := float64(r.l.films.votes[c.ref])
-		ev = 0.5 * (math.Log10(votes+1) - 3)
-		q := quoted(r.text, s, e)
-		if q {
+	votes := float64(r.l.films.votes[c.ref])
+	ev = 0.5 * (math.Log10(votes+1) - 3)
+	q := quoted(r.text, s, e)
+	if q {
+		strong += 3
+	}
+	if y, _, _ := yearAfter(r.text, e); y != 0 {
+		if y == int(r.l.films.year[c.ref]) {
 			strong += 3
-		}
-		if y, _, _ := yearAfter(r.text, e); y != 0 {
-			if y == int(r.l.films.year[c.ref]) {
-				strong += 3
-			} else {
-				strong += 0.5
-			}
-		}
-		if y := r.yearBefore(c.i); y != 0 && y == int(r.l.films.year[c.ref]) {
-			strong += 1.5
-		}
-		if r.cue(c.i) {
-			strong += 1.5
-		}
-		ev += strong
-		switch {
-		case r.caseless:
-		case capEv && ordinary:
-			ev += 2
-		case !titleCased && r.casedLikeTitle(c):
-			// "Hable con ella": sentence case, as the catalog writes it
-		case !titleCased:
-			ev -= 1.5
-		}
-		if c.form == formMain {
-			ev -= 0.5
-		}
-		need = r.filmNeed(c, ordinary, short, votes)
-		if strong < 3 && r.bareWord(c, ordinary, short, titleCased, lowerStart) {
-			need = math.Inf(1)
-		}
-		if strong < 1.5 && short && r.numeric(c.i, c.j) {
-			need = math.Inf(1) // "10", "1917": a number is a title only with a cue or a year
-		}
-		if r.caseless && ordinary && short && q && strong < 4 {
-			need += 2 // scare quotes: " perfect " town
-		}
-		if r.articleBefore(c) {
-			ev-- // "the superman story", "the chicago globe"
-		}
-	case kPerson:
-		pop := float64(r.l.people.pop[c.ref])
-		ev = 0.5 * (math.Log10(pop+1) - 3)
-		switch {
-		case r.caseless:
-		case lowerStart || !titleCased:
-			ev -= 6
-		}
-		switch {
-		case c.form == formSurname:
-			// a famous surname alone: capitalised, or a rare word, and not
-			// the second half of some other name ("sierra leone")
-			ev -= 0.5
-			need = 0.5
-			if !r.caseless && r.toks[c.i].has(tokSentStart) && r.toks[c.i].cls != wordRare {
-				need = math.Inf(1)
-			}
-			if k := c.i - 1; k >= 0 && r.toks[k].sent == r.toks[c.i].sent && (r.caseless && r.toks[k].cls == wordRare ||
-				!r.caseless && r.toks[k].has(tokCap) && !r.toks[k].has(tokSentStart)) {
-				need = math.Inf(1)
-			}
-		case short:
-			need = 3
-		case ordinary && r.caseless:
-			need = 1
-		default:
-			need = -1
+		} else {
+			strong += 0.5
 		}
 	}
+	if y := r.yearBefore(c.i); y != 0 && y == int(r.l.films.year[c.ref]) {
+		strong += 1.5
+	}
+	if r.cue(c.i) {
+		strong += 1.5
+	}
+	ev += strong
+	switch {
+	case r.caseless:
+	case capEv && ordinary:
+		ev += 2
+	case !titleCased && r.casedLikeTitle(c):
+		// "Hable con ella": sentence case, as the catalog writes it
+	case !titleCased:
+		ev -= 1.5
+	}
+	if c.form == formMain {
+		ev -= 0.5
+	}
+	need = r.filmNeed(c, ordinary, short, votes)
+	switch {
+	case strong < 3 && r.bareWord(c, ordinary, short, titleCased, lowerStart):
+		need = math.Inf(1)
+	case strong < 1.5 && short && r.numeric(c.i, c.j):
+		need = math.Inf(1) // "10", "1917": a number is a title only with a cue or a year
+	case r.caseless && ordinary && short && q && strong < 4:
+		need += 2 // scare quotes: " perfect " town
+	}
+	if r.articleBefore(c) {
+		ev-- // "the superman story", "the chicago globe"
+	}
 	return ev, need, strong
+}
+
+// personEvidence scores a full name (or a famous surname alone) by
+// popularity and capitals.
+func (r *run) personEvidence(c *cand) (ev, need float64) {
+	ordinary, short := r.ordinary(c.i, c.j), c.j-c.i == 1
+	titleCased, _, lowerStart := r.caseInfo(c.i, c.j)
+	ev = 0.5 * (math.Log10(float64(r.l.people.pop[c.ref])+1) - 3)
+	if !r.caseless && (lowerStart || !titleCased) {
+		ev -= 6
+	}
+	switch {
+	case c.form == formSurname:
+		return ev - 0.5, r.surnameNeed(c)
+	case short:
+		return ev, 3
+	case ordinary && r.caseless:
+		return ev, 1
+	}
+	return ev, -1
+}
+
+// surnameNeed is the bar for a famous surname alone: capitalised, or a rare
+// word, and not the second half of some other name ("sierra leone").
+func (r *run) surnameNeed(c *cand) float64 {
+	t := &r.toks[c.i]
+	if !r.caseless && t.has(tokSentStart) && t.cls != wordRare {
+		return math.Inf(1)
+	}
+	if k := c.i - 1; k >= 0 && r.toks[k].sent == t.sent && (r.caseless && r.toks[k].cls == wordRare ||
+		!r.caseless && r.toks[k].has(tokCap) && !r.toks[k].has(tokSentStart)) {
+		return math.Inf(1)
+	}
+	return 0.5
 }
 
 // casedLikeTitle reports a span capitalised word for word as the film's
@@ -953,18 +967,3 @@ func (r *run) mention(c *cand) Mention {
 	}
 	return m
 }
-
-// wordCount counts the words of s the way tokenize does.
-func wordCount(s string) int {
-	n, in := 0, false
-	for _, r := range s {
-		w := isWordRune(r)
-		if w && !in {
-			n++
-		}
-		in = w || (in && (r == '\'' || r == '’'))
-	}
-	return n
-}
-
-var _ = utf8.RuneError

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"strings"
 
 	"reel"
 )
@@ -59,9 +60,30 @@ func (s *Store) EachCredit(ctx context.Context, fn func(reel.Credit) error) erro
 		if err := rows.Scan(&c.FilmID, &c.PersonID, &c.Ordering, &c.Category, &c.Job, &chars); err != nil {
 			return s.wrapErr(err, "scan credit")
 		}
-		c.Characters = parseCharacters(chars)
+		c.Characters = iterCharacters(chars)
 		return fn(c)
 	})
+}
+
+// iterCharacters reads a credit's characters cell. IMDb's dumps are not
+// always valid JSON there (bare quotes inside a name: ["Stephen "Dr" Love"]),
+// so a cell JSON rejects is split leniently instead of being dropped.
+func iterCharacters(s string) []string {
+	if out := parseCharacters(s); out != nil || s == "" {
+		return out
+	}
+	s = strings.TrimSpace(s)
+	if len(s) < 2 || s[0] != '[' || s[len(s)-1] != ']' {
+		return nil
+	}
+	var out []string
+	for _, part := range strings.Split(s[1:len(s)-1], `","`) {
+		part = strings.ReplaceAll(strings.Trim(strings.TrimSpace(part), `"`), `\"`, `"`)
+		if part != "" {
+			out = append(out, part)
+		}
+	}
+	return out
 }
 
 // eachRow runs query and calls fn on each row as it streams.

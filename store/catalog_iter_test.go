@@ -60,6 +60,26 @@ func TestEachCatalogRow(t *testing.T) {
 	})
 }
 
+func TestEachCreditReadsMalformedCharacters(t *testing.T) {
+	s := storetest.Open(t, store.SQLite)
+	ctx := context.Background()
+	for _, q := range []string{
+		"INSERT INTO films (id, type, title, original_title) VALUES (1, 'movie', 'A', 'A')",
+		`INSERT INTO credits (film_id, ordering, person_id, category, characters) VALUES (1, 1, 7, 'actor', '["Stephen "Dr" Love","Himself"]')`,
+	} {
+		if _, err := s.DB().ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var got []string
+	if err := s.EachCredit(ctx, func(c reel.Credit) error { got = c.Characters; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(got, []string{`Stephen "Dr" Love`, "Himself"}) {
+		t.Errorf("characters = %q", got)
+	}
+}
+
 func TestEachStopsOnError(t *testing.T) {
 	s := storetest.Open(t, store.SQLite)
 	seedCatalog(t, s)
