@@ -18,6 +18,7 @@ import (
 // cheaper than staging the keys in a table and letting SQLite's sorter order
 // them (docs/performance.md).
 type keySorter struct {
+	dir   string // for the runs: beside the database, which has the space
 	buf   []keyRec
 	bytes int
 	runs  []*os.File
@@ -70,7 +71,7 @@ func (k *keySorter) sortBuf() {
 // spill writes the sorted buffer as one run.
 func (k *keySorter) spill() error {
 	k.sortBuf()
-	f, err := os.CreateTemp("", "reel-keys-*")
+	f, err := os.CreateTemp(k.dir, ".reel-keys-*")
 	if err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"path/filepath"
 	"strings"
 )
 
@@ -95,7 +96,9 @@ func (l *CatalogLoad) sqliteSetup() error {
 	add("keys", "INSERT OR IGNORE INTO imp_rekeyed (kind, ref) VALUES ", "", 2)
 	add("sorted", "INSERT INTO search_keys (key, kind, ref, pop) VALUES ",
 		" ON CONFLICT(key, kind, ref) DO UPDATE SET pop = excluded.pop", 4)
-	l.keys = &keySorter{}
+	// Runs go beside the database rather than in /tmp, which may be a small
+	// RAM-backed file system; the database's directory was checked writable.
+	l.keys = &keySorter{dir: filepath.Dir(l.s.dsn)}
 	l.startWriter()
 	return nil
 }
