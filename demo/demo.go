@@ -9,6 +9,7 @@ import (
 	"io/fs"
 
 	"reel"
+	"reel/copydesk"
 	"reel/imdb"
 	"reel/store"
 )
@@ -26,7 +27,8 @@ func Catalog() fs.FS {
 }
 
 // Load imports the demo catalog into st, keeping every title type, then the
-// demo users with their reviews, diaries, watchlists and lists (LoadReviews).
+// demo users with their reviews, diaries, watchlists and lists (LoadReviews),
+// and has the copy desk infer the ungraded reviews' scores.
 func Load(ctx context.Context, st *store.Store) (imdb.Summary, error) {
 	sum, err := imdb.Import(ctx, st, Catalog(), imdb.Options{Types: []string{"movie", "tvMovie", "short", "video", "tvSeries", "tvMiniSeries"}})
 	if err != nil {
@@ -34,6 +36,9 @@ func Load(ctx context.Context, st *store.Store) (imdb.Summary, error) {
 	}
 	if _, err := LoadReviews(ctx, st); err != nil {
 		return sum, reel.Wrap(err, reel.ErrorCode(err), "load the demo reviews")
+	}
+	if _, err := copydesk.InferScores(ctx, st); err != nil {
+		return sum, reel.Wrap(err, reel.ErrorCode(err), "infer the ungraded demo reviews' scores")
 	}
 	return sum, nil
 }
