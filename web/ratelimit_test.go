@@ -41,7 +41,7 @@ func TestLimiterBounded(t *testing.T) {
 	l := newLimiter(5, time.Minute, 10)
 	l.now = clock.now
 	for i := range 100 {
-		l.allow(string(rune('a' + i%26)) + string(rune('a'+i/26)))
+		l.allow(string(rune('a'+i%26)) + string(rune('a'+i/26)))
 		if len(l.buckets) > 10 {
 			t.Fatalf("%d buckets, want at most 10", len(l.buckets))
 		}
