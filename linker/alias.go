@@ -43,7 +43,10 @@ func (s *aliasSet) add(words []string, a alias) {
 	}
 	k := strings.Join(words, " ")
 	for _, old := range s.m[k] {
-		if old.kind == a.kind && old.ref == a.ref && old.sub == a.sub {
+		// The same name may be reached twice with different terms ("Fellini"
+		// named in full at token 40, and director of the film under review
+		// from the start); matchAlias picks the best that applies.
+		if old.kind == a.kind && old.ref == a.ref && old.sub == a.sub && old.from == a.from && old.prio == a.prio {
 			return
 		}
 	}
@@ -110,11 +113,11 @@ func nameAliases(set *aliasSet, name string, a alias, surname, firstName float64
 		if len(suf[0]) < 2 || !hasNonParticle(suf) {
 			continue
 		}
-		a.prio = surname
+		a.prio, a.part = surname, partLast
 		set.add(suf, a)
 	}
 	if first := groups[0]; len(first[0]) >= 2 && !nameParticles[first[0]] {
-		a.prio = firstName
+		a.prio, a.part = firstName, partFirst
 		set.add(first, a)
 	}
 }
@@ -375,6 +378,9 @@ func (r *run) matchAlias(set *aliasSet, i, n int) (cand, bool) {
 		if a.prio < 0 || a.from > i || !r.aliasWordOK(i, n, a) {
 			continue
 		}
+		if a.kind == kPerson && a.part == partFirst && r.nameFollows(i + n) {
+			continue // "dan quayle", not Dan Aykroyd
+		}
 		s := a.prio + r.recency(a, i) + r.reviewCredit(a)
 		switch {
 		case best < 0 || s > bestScore+0.01:
@@ -399,16 +405,44 @@ func (r *run) matchAlias(set *aliasSet, i, n int) (cand, bool) {
 	return c, true
 }
 
+// nameFollows reports a word at token k that looks like the rest of a
+// name: capitalised mid-sentence, or in a text without capitals, not an
+// everyday word.
+func (r *run) nameFollows(k int) bool {
+	if k >= len(r.toks) || r.toks[k].sent != r.toks[k-1].sent {
+		return false
+	}
+	t := &r.toks[k]
+	if r.caseless {
+		return t.cls < wordCommon
+	}
+	return t.has(tokCap)
+}
+
 // sameEntity: two characters played by one actor in one film, or the same
-// person, are one answer, not a tie.
+// person, are one answer, not a tie. So is one role played at two ages
+// ("Salvador Mallo" and "Salvador Mallo (child)"): the earlier-billed credit,
+// which the list holds first, answers.
 func sameEntity(r *run, a, b alias) bool {
 	if a.kind != b.kind {
 		return false
 	}
 	if a.kind == kChar {
-		return r.l.credits.film[a.ref] == r.l.credits.film[b.ref] && r.l.credits.person[a.ref] == r.l.credits.person[b.ref]
+		if r.l.credits.film[a.ref] != r.l.credits.film[b.ref] {
+			return false
+		}
+		return r.l.credits.person[a.ref] == r.l.credits.person[b.ref] ||
+			slices.Equal(characterWords(r.characterOf(a)), characterWords(r.characterOf(b)))
 	}
 	return a.ref == b.ref
+}
+
+func (r *run) characterOf(a alias) string {
+	chars := r.l.characters(a.ref)
+	if int(a.sub) < len(chars) {
+		return chars[a.sub]
+	}
+	return ""
 }
 
 // reviewCredit favours the people credited on the film under review: "Lee"
@@ -448,7 +482,7 @@ func (r *run) aliasCaseOK(i, n int) bool {
 	}
 	for k := i; k < i+n; k++ {
 		t := &r.toks[k]
-		if !t.has(tokCap) && !t.has(tokNumber) && !(k > i && nameParticles[t.key]) {
+		if !t.has(tokCap) && !t.has(tokNumber) && !(k > i && (nameParticles[t.key] || t.has(tokJoined))) {
 			return false
 		}
 	}
@@ -546,6 +580,9 @@ func (r *run) actorCharacters() {
 		// "Jodie Foster as Ellie", "Amy Adams plays Amy".
 		if k := p.j; after {
 			for n := min(set.maxLen, len(r.toks)-k-1); n >= 1; n-- {
+				if r.toks[k+n].has(tokPossessive) {
+					continue // "Ashley Judd, as Shiherlis's wife": not the role's name
+				}
 				if c, ok := r.matchAlias(&set, k+1, n); ok {
 					r.aliasCands = append(r.aliasCands, c)
 					break

@@ -35,6 +35,7 @@ func (r *run) fuzzy() {
 			continue
 		}
 		if c, ck, ok := r.fuzzyAt(i, key, targets); ok {
+			r.untake(c)
 			r.take(c)
 			r.fuzzyChecks = append(r.fuzzyChecks, ck)
 		}
@@ -96,7 +97,7 @@ func (r *run) fuzzyAt(i int, key string, targets []fuzzyTarget) (cand, Check, bo
 			if d > limit {
 				continue
 			}
-			s, e, ok := r.fuzzySpan(i, tg.words, w)
+			s, e, ok := r.fuzzySpan(i, tg, w)
 			if !ok && (r.caseless || !(limit == 2 && r.l.words.lookup(key) == 0)) {
 				continue
 			}
@@ -130,15 +131,46 @@ func (r *run) fuzzyAt(i int, key string, targets []fuzzyTarget) (cand, Check, bo
 // fuzzySpan extends a fuzzy match at token i (word w of a name) to the free
 // neighbours that spell the adjacent words exactly, and reports whether
 // there was any.
-func (r *run) fuzzySpan(i int, words []string, w int) (int, int, bool) {
+func (r *run) fuzzySpan(i int, tg fuzzyTarget, w int) (int, int, bool) {
+	words := tg.words
 	s, e := i, i+1
-	for s > 0 && w-(i-s)-1 >= 0 && r.taken[s-1] < 0 && r.toks[s-1].key == words[w-(i-s)-1] && r.toks[s-1].sent == r.toks[i].sent {
+	for s > 0 && w-(i-s)-1 >= 0 && r.freeFor(s-1, tg) && r.toks[s-1].key == words[w-(i-s)-1] && r.toks[s-1].sent == r.toks[i].sent {
 		s--
 	}
-	for e < len(r.toks) && w+(e-i) < len(words) && r.taken[e] < 0 && r.toks[e].key == words[w+(e-i)] && r.toks[e].sent == r.toks[i].sent {
+	for e < len(r.toks) && w+(e-i) < len(words) && r.freeFor(e, tg) && r.toks[e].key == words[w+(e-i)] && r.toks[e].sent == r.toks[i].sent {
 		e++
 	}
 	return s, e, e-s > 1
+}
+
+// freeFor reports token k free, or taken by a mention of the target itself:
+// "humphry bogart" replaces the mention "bogart" it already got.
+func (r *run) freeFor(k int, tg fuzzyTarget) bool {
+	if r.taken[k] < 0 {
+		return true
+	}
+	c := &r.chosen[r.taken[k]]
+	return c.kind == tg.kind && c.ref == tg.ref && c.via != viaFuzzy
+}
+
+// untake removes the chosen mentions that c overlaps, which freeFor has
+// vouched are c's own entity.
+func (r *run) untake(c cand) {
+	kept := r.chosen[:0]
+	for _, m := range r.chosen {
+		if m.j <= c.i || c.j <= m.i {
+			kept = append(kept, m)
+		}
+	}
+	r.chosen = kept
+	for k := range r.taken {
+		r.taken[k] = -1
+	}
+	for n, m := range r.chosen {
+		for k := m.i; k < m.j; k++ {
+			r.taken[k] = int32(n)
+		}
+	}
 }
 
 // editDistance is the optimal-string-alignment distance between a and b (a

@@ -335,7 +335,7 @@ func (r *run) surnameNeed(c *cand) float64 {
 	if !r.caseless && t.has(tokSentStart) && t.cls != wordRare {
 		return math.Inf(1)
 	}
-	if k := c.i - 1; k >= 0 && r.toks[k].sent == t.sent && (r.caseless && r.toks[k].cls == wordRare ||
+	if k := c.i - 1; k >= 0 && r.toks[k].sent == t.sent && (r.caseless && r.toks[k].cls < wordCommon ||
 		!r.caseless && r.toks[k].has(tokCap) && !r.toks[k].has(tokSentStart)) {
 		return math.Inf(1)
 	}
