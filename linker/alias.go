@@ -378,7 +378,7 @@ func (r *run) matchAlias(set *aliasSet, i, n int) (cand, bool) {
 		if a.prio < 0 || a.from > i || !r.aliasWordOK(i, n, a) {
 			continue
 		}
-		if a.kind == kPerson && a.part == partFirst && r.nameFollows(i + n) {
+		if a.kind == kPerson && a.part == partFirst && r.nameFollows(i+n) {
 			continue // "dan quayle", not Dan Aykroyd
 		}
 		s := a.prio + r.recency(a, i) + r.reviewCredit(a)
