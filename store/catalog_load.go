@@ -24,7 +24,8 @@ import (
 //
 // On SQLite rows go straight into the catalog tables through prepared
 // multi-row INSERTs; on PostgreSQL they are COPYed into temporary staging
-// tables and merged with INSERT ... ON CONFLICT at each Flush.
+// tables and merged with INSERT ... ON CONFLICT at each Flush. Search keys are
+// sorted in Go on both (keySorter) and written in key order.
 //
 // A CatalogLoad is not safe for concurrent use. The callbacks of the reading
 // methods must not call the load's writing methods.
@@ -41,7 +42,7 @@ type CatalogLoad struct {
 	saved          map[string]string // SQLite session settings to restore
 
 	sinks   map[string]sink
-	keys    *keySorter      // SQLite: search keys, sorted in Go before insertion
+	keys    *keySorter      // search keys, sorted in Go before insertion
 	pending map[string]bool // PostgreSQL: staged tables to merge at the next Flush
 
 	// On SQLite, batches are executed by a goroutine of their own, so that
@@ -373,9 +374,6 @@ func (l *CatalogLoad) AddPerson(p PersonRow) error {
 // AddSearchKey stages a search key. Finish replaces the keys of every film and
 // person that received at least one, so stage all of an entity's keys.
 func (l *CatalogLoad) AddSearchKey(key string, kind int, ref, pop int64) error {
-	if l.keys == nil {
-		return l.sinks["keys"].add(key, int64(kind), ref, pop)
-	}
 	if !l.fresh {
 		// Remember who is re-keyed, to drop their old keys in Finish.
 		if err := l.sinks["keys"].add(int64(kind), ref); err != nil {
@@ -522,24 +520,17 @@ func (l *CatalogLoad) applyRatings() error {
 // mergeKeys replaces the keys of every entity with staged keys, inserting
 // them in key order so that the B-tree only ever appends.
 func (l *CatalogLoad) mergeKeys() error {
-	staged := "SELECT ref FROM imp_keys WHERE kind = %d"
-	if l.keys != nil {
-		staged = "SELECT ref FROM imp_rekeyed WHERE kind = %d"
-	}
 	if !l.fresh {
 		for kind := KeyFilm; kind <= KeyPerson; kind++ {
 			err := l.exec("replace search keys", fmt.Sprintf(`DELETE FROM search_keys WHERE kind = %d
-				AND ref IN (`+staged+`)`, kind, kind))
+				AND ref IN (SELECT ref FROM imp_rekeyed WHERE kind = %d)`, kind, kind))
 			if err != nil {
 				return err
 			}
 		}
 	}
-	if l.keys == nil {
-		return l.exec("write search keys", `INSERT INTO search_keys (key, kind, ref, pop)
-			SELECT key, kind, ref, MAX(pop) FROM imp_keys WHERE true GROUP BY key, kind, ref
-			ON CONFLICT (key, kind, ref) DO UPDATE SET pop = excluded.pop`)
-	}
+	// Every key of a re-keyed entity is gone and the sorter folded duplicates,
+	// so the stream cannot collide with a stored key.
 	out := l.sinks["sorted"]
 	err := l.keys.each(func(r keyRec) error { return out.add(r.key, r.kind, r.ref, r.pop) })
 	if err == nil {
@@ -651,9 +642,7 @@ func (l *CatalogLoad) closeSinks() {
 	for _, s := range l.sinks {
 		s.close()
 	}
-	if l.keys != nil {
-		l.keys.close()
-	}
+	l.keys.close()
 }
 
 // release returns the connection to the pool, with the import's session

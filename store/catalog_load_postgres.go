@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
@@ -13,7 +14,7 @@ import (
 // They are dropped with the transaction, committed or not.
 var postgresTemp = []string{
 	"CREATE TEMP TABLE imp_kept (id BIGINT PRIMARY KEY) ON COMMIT DROP",
-	`CREATE TEMP TABLE imp_keys (key TEXT COLLATE "C" NOT NULL, kind INTEGER NOT NULL, ref BIGINT NOT NULL, pop BIGINT NOT NULL) ON COMMIT DROP`,
+	"CREATE TEMP TABLE imp_rekeyed (kind INTEGER NOT NULL, ref BIGINT NOT NULL) ON COMMIT DROP",
 	"CREATE TEMP TABLE imp_ratings (id BIGINT NOT NULL, rating DOUBLE PRECISION, votes BIGINT NOT NULL, seq BIGSERIAL) ON COMMIT DROP",
 	"CREATE TEMP TABLE imp_films (LIKE films, seq BIGSERIAL) ON COMMIT DROP",
 	"CREATE TEMP TABLE imp_titles (LIKE film_titles, seq BIGSERIAL) ON COMMIT DROP",
@@ -41,8 +42,15 @@ func (l *CatalogLoad) postgresSetup() error {
 	add("credits", "imp_credits", creditCols)
 	add("crew", "imp_crew", crewCols)
 	add("people", "imp_people", peopleCols)
-	add("keys", "imp_keys", []string{"key", "kind", "ref", "pop"})
-	return nil
+	add("keys", "imp_rekeyed", []string{"kind", "ref"})
+	// Sorted keys are COPYed straight into search_keys, in key order.
+	add("sorted", "search_keys", []string{"key", "kind", "ref", "pop"})
+	l.keys = &keySorter{dir: os.TempDir()}
+	// Sorts for the merges and index builds run in the server's memory.
+	if err := l.exec("size sort memory", "SET LOCAL work_mem = '64MB'"); err != nil {
+		return err
+	}
+	return l.exec("size sort memory", "SET LOCAL maintenance_work_mem = '256MB'")
 }
 
 // copySink sends rows to a staging table with COPY, through the pgx
@@ -125,7 +133,7 @@ func (l *CatalogLoad) mergeStaged(name string) error {
 	case "people":
 		qs = upsert("people", "imp_people", peopleCols, 1)
 	default:
-		return nil // ratings and keys are merged by Finish
+		return nil // ratings and keys are applied by Finish
 	}
 	qs = append(qs, "TRUNCATE imp_"+strings.TrimPrefix(stageName(name), "imp_"))
 	for _, q := range qs {
