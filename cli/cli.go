@@ -47,7 +47,7 @@ func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(fo
 
 func commands() map[string]*command {
 	list := []*command{serveCommand(), demoCommand(), migrateCommand(), importCommand(), exportCommand(),
-		searchCommand(), gradeCommand(), userCommand(), aggregatesCommand(), analyzeCommand(), configCommand(), versionCommand()}
+		searchCommand(), gradeCommand(), userCommand(), aggregatesCommand(), analyzeCommand(), reviewsCommand(), configCommand(), versionCommand()}
 	m := map[string]*command{}
 	for _, c := range list {
 		m[c.name] = c

@@ -103,7 +103,7 @@ func importLetterboxd(ctx context.Context, e *env, f importFlags, path string) e
 	}
 	fmt.Fprintf(e.stdout, "stored: %d diary entries, %d reviews and ratings, %d watched, %d watchlist, %d likes, %d lists (%d entries); %d already imported, %d covered by other rows, %d unmatched\n",
 		n.Diary, n.Reviews, n.Watched, n.Watchlist, n.Likes, n.Lists, n.ListEntries, n.Skipped, n.Covered, n.Unmatched)
-	return nil
+	return inferAndReport(ctx, e, st)
 }
 
 func readResolutions(path string) (*letterboxd.Resolutions, error) {

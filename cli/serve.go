@@ -44,6 +44,7 @@ func serveHTTP(ctx context.Context, e *env, st *store.Store) error {
 		return reel.Wrap(err, reel.Invalid, "cannot listen on %s", e.cfg.Addr)
 	}
 	logger := slog.New(slog.NewTextHandler(e.stderr, nil))
+	defer inferInBackground(ctx, logger, st)() // scores what is saved while serving
 	srv := &http.Server{
 		Handler:           web.New(st, web.Options{Logger: logger}),
 		ReadHeaderTimeout: 5 * time.Second,
