@@ -224,6 +224,9 @@ func (s *Server) apiLike(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	kind, target, err := likeTarget(r)
+	if err == nil {
+		err = s.likeVisible(r, u, kind, target)
+	}
 	if err == nil && r.Method == http.MethodPut {
 		err = s.store.Like(r.Context(), u.ID, kind, target)
 	} else if err == nil {
@@ -239,6 +242,21 @@ func (s *Server) apiLike(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.writeJSON(w, http.StatusOK, map[string]any{"kind": kind, "id": r.PathValue("id"), "count": count, "liked": liked})
+}
+
+// likeVisible makes a target the viewer cannot see NotFound, on unlike too:
+// the answer carries the target's like count, which is not theirs to read.
+func (s *Server) likeVisible(r *http.Request, u store.User, kind store.LikeKind, target int64) error {
+	var err error
+	switch kind {
+	case store.LikeReview:
+		_, err = s.store.Review(r.Context(), u.ID, store.ReviewID(target))
+	case store.LikeList:
+		_, err = s.store.List(r.Context(), u.ID, store.ListID(target))
+	default:
+		err = s.filmExists(r, reel.FilmID(target))
+	}
+	return err
 }
 
 // likeTarget reads /likes/{kind}/{id}: a film by its IMDb id, a review or

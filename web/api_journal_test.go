@@ -71,6 +71,18 @@ func testAPIJournal(t *testing.T, base string, ann, bob apiUser) {
 	}
 	failsWith(t, base, ann, "PUT", "/likes/person/nm0000033", nil, 400, "invalid")
 	failsWith(t, base, ann, "PUT", "/likes/review/999999", nil, 404, "not_found")
+	failsWith(t, base, ann, "DELETE", "/likes/film/tt9999999", nil, 404, "not_found")
+
+	// Another's private review cannot be liked, nor its likes counted by unliking.
+	var rv apiReview
+	call(t, base, ann, "POST", "/reviews", map[string]any{"film_id": "tt0017925", "body": "Mine.", "visibility": "private"}, 201, &rv)
+	call(t, base, ann, "PUT", "/likes/review/"+itoa(rv.ID), nil, 200, &like)
+	if like.Count != 1 || !like.Liked {
+		t.Fatalf("like own private review %+v", like)
+	}
+	for _, m := range []string{"PUT", "DELETE"} {
+		failsWith(t, base, bob, m, "/likes/review/"+itoa(rv.ID), nil, 404, "not_found")
+	}
 }
 
 type apiList struct {

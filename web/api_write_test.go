@@ -131,6 +131,7 @@ func TestAPI(t *testing.T) {
 			t.Run("journal", func(t *testing.T) { testAPIJournal(t, base, ann, bob) })
 			t.Run("lists", func(t *testing.T) { testAPILists(t, base, ann, bob) })
 			t.Run("import", func(t *testing.T) { testAPIImport(t, base, bob) })
+			t.Run("session", func(t *testing.T) { testAPISession(t, base, st) })
 		})
 	}
 }
@@ -158,6 +159,29 @@ func testAPIAuth(t *testing.T, base string, ann apiUser) {
 		t.Fatalf("user ann = %+v", user)
 	}
 	failsWith(t, base, nobody, "GET", "/users/nobody-here", nil, 404, "not_found")
+}
+
+// testAPISession writes as a signed-in browser: the session cookie is a
+// credential like a token, and cross-site requests with it are refused.
+func testAPISession(t *testing.T, base string, st *store.Store) {
+	ctx := context.Background()
+	u, err := st.UserByName(ctx, "ann")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sess, err := st.CreateSession(ctx, u.ID, 0, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	put := func(site string, want int) {
+		t.Helper()
+		req, _ := http.NewRequest("PUT", base+"/watchlist/tt0021749", nil)
+		req.AddCookie(&http.Cookie{Name: "reel_session", Value: sess.ID})
+		req.Header.Set("Sec-Fetch-Site", site)
+		send(t, req, want, nil)
+	}
+	put("same-origin", 204)
+	put("cross-site", 403)
 }
 
 func membersOf(t *testing.T, base, film string) apiScores {
