@@ -102,6 +102,9 @@ func (r *run) tokenize() {
 		t.altW = r.l.words.lookup(t.alt)
 		r.ws[i], r.alts[i] = t.word, t.altW
 		t.cls = classOf(t.key)
+		if cueWords[t.key] || cueWords[t.alt] {
+			t.flags |= tokCue
+		}
 		if t.has(tokAccent) {
 			r.accented = true
 		}
@@ -516,7 +519,7 @@ func (r *run) cue(i int) bool {
 		if r.toks[k].sent != r.toks[i].sent {
 			return false
 		}
-		if cueWords[r.toks[k].key] || cueWords[r.toks[k].alt] {
+		if r.toks[k].has(tokCue) {
 			return true
 		}
 	}

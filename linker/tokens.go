@@ -5,6 +5,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"reel/matchkey"
 )
 
@@ -30,6 +32,7 @@ const (
 	tokAccent                         // has a letter with a diacritic
 	tokNumber                         // digits only
 	tokJoined                         // follows the previous word after a hyphen ("Woo-shik")
+	tokCue                            // a word that announces a title ("film", "thriller"); set by Link
 )
 
 func (t *token) has(f tokFlag) bool { return t.flags&f != 0 }
@@ -164,8 +167,8 @@ func caseFlags(w string) tokFlag {
 				f |= tokCap
 			}
 		}
-		if r >= utf8.RuneSelf && matchkey.Key(string(r)) != strings.ToLower(string(r)) {
-			f |= tokAccent
+		if r >= utf8.RuneSelf && norm.NFD.PropertiesString(string(r)).Decomposition() != nil {
+			f |= tokAccent // "é" decomposes to "e" and an accent
 		}
 	}
 	if letters > 1 && upper == letters {
