@@ -99,6 +99,7 @@ func (s *Server) renderCached(w http.ResponseWriter, r *http.Request, key, name 
 }
 
 func (s *Server) writeHTML(w http.ResponseWriter, r *http.Request, status int, body []byte) {
+	body = s.personalise(w, r, body) // the header's account links (auth_header.go)
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
 	h.Set("Content-Length", strconv.Itoa(len(body)))
