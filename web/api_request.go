@@ -158,6 +158,9 @@ func apiPath(format string, args ...any) string { return "/api/v1/" + fmt.Sprint
 type filmIDInput reel.FilmID
 
 func (f *filmIDInput) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		return nil // as for any JSON value: null leaves the field unset
+	}
 	var s string
 	if len(b) > 0 && b[0] != '"' {
 		s = string(b)

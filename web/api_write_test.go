@@ -251,6 +251,7 @@ func testAPIStrict(t *testing.T, base string, ann apiUser) {
 		{"not JSON", `film_id=tt0033467`, "invalid JSON"},
 		{"empty", ``, "empty"},
 		{"no film", `{"body":"x"}`, "film_id"},
+		{"null film", `{"film_id":null}`, "film_id"},
 	}
 	for _, c := range cases {
 		msg := failsWith(t, base, ann, "POST", "/reviews", c.body, 400, "invalid")
