@@ -35,7 +35,7 @@ func analyzeCommand() *command {
 			fs.StringVar(&f.film, "film", "", "the film under review, as an IMDb id (tt…)")
 			fs.StringVar(&f.format, "format", "auto", "input format: auto, plain, markdown or html")
 			fs.BoolVar(&f.asJSON, "json", false, "print one JSON object per input, one per line")
-			fs.BoolVar(&f.lines, "lines", false, "analyze every input line as a text of its own")
+			fs.BoolVar(&f.lines, "lines", false, "analyze every non-blank input line as a text of its own")
 		},
 		run: func(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
 			if len(args) == 0 {
@@ -116,7 +116,11 @@ func (a *analyzer) input(ctx context.Context, name string) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), copydesk.MaxInput+1)
 	for n := 1; sc.Scan(); n++ {
-		a.text(ctx, name, n, sc.Text(), nil)
+		// Blank lines separate texts in a file of snippets; they are not
+		// texts that failed.
+		if strings.TrimSpace(sc.Text()) != "" {
+			a.text(ctx, name, n, sc.Text(), nil)
+		}
 	}
 	if err := sc.Err(); err != nil {
 		return reel.Wrap(err, reel.Invalid, "read %s", name)
