@@ -50,8 +50,8 @@ func (s *Server) userByPath(r *http.Request) (store.User, error) {
 type profilePage struct {
 	Head       userHead
 	Watched    int // films logged or reviewed, rewatches included
-	ThisYear   int
-	Year       int
+	ThisYear   int // viewings in Year
+	Year       int // the latest year with a viewing
 	Favourites []filmRef
 	Diary      []diaryRow
 	Reviews    []reviewItem
@@ -67,12 +67,12 @@ type filmRef struct {
 // reviewItem is a review as a user's pages and feeds list it.
 type reviewItem struct {
 	store.Review
-	URL      string
-	Film     reel.Film
-	Grade    string
-	Excerpt  string // plain text, inline spoilers blanked
-	Written  string
-	Verdict  string
+	URL     string
+	Film    reel.Film
+	Grade   string
+	Excerpt string // plain text, inline spoilers blanked
+	Written string
+	Verdict string
 }
 
 // Sizes of the profile's sections.
@@ -103,9 +103,14 @@ func (s *Server) loadProfile(r *http.Request, u store.User) (profilePage, error)
 	if err != nil {
 		return p, err
 	}
+	// The year to count is the latest with a viewing (viewings come latest
+	// first): a profile quiet since last year still says something.
 	p.Watched = len(views)
+	if len(views) > 0 {
+		p.Year = yearOf(views[0].WatchedOn)
+	}
 	for _, v := range views {
-		if strings.HasPrefix(v.WatchedOn, time.Now().Format("2006")) {
+		if yearOf(v.WatchedOn) == p.Year {
 			p.ThisYear++
 		}
 	}

@@ -84,7 +84,7 @@ func TestPrivateReviewHidden(t *testing.T) {
 				if status, _, _ := fetch(t, c, "GET", srv.URL+loc, nil); status != 404 {
 					t.Errorf("another reads a private review: %d, want 404", status)
 				}
-				for _, path := range []string{"/u/juno", "/u/juno/diary", "/u/juno/feed.atom", "/films/tt0441909/feed.atom"} {
+				for _, path := range []string{"/u/juno", "/u/juno/diary", "/u/juno/stats", "/u/juno/year/2024", "/u/juno/feed.atom", "/films/tt0441909/feed.atom"} {
 					_, body, _ := fetch(t, c, "GET", srv.URL+path, nil)
 					if strings.Contains(body, "secret opinion") || strings.Contains(body, loc+`"`) || strings.Contains(body, "D-") {
 						t.Errorf("%s shows the private review to another reader", path)

@@ -6,9 +6,11 @@ import (
 	"math"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"reel"
+	"reel/markup"
 	"reel/store"
 )
 
@@ -16,7 +18,7 @@ import (
 // registered here rather than in render.go's list, so this part of the site
 // can grow without editing a file every page shares.
 func init() {
-	pageNames = append(pageNames, "review", "review_edit", "profile", "diary", "watchlist", "lists", "list")
+	pageNames = append(pageNames, "review", "review_edit", "profile", "diary", "watchlist", "lists", "list", "stats", "year")
 }
 
 // reviewPage is the review page's view-model.
@@ -29,8 +31,11 @@ type reviewPage struct {
 	Grade     string // "B+ · 83/100", or "" for none
 	Watched   string // "12 March 2024"
 	Likes     int
-	CanEdit   bool // the author
-	CanDelete bool // the author or an admin
+	// InlineSpoilers: the body hides passages, so the page offers the
+	// no-JS switch that reveals them.
+	InlineSpoilers bool
+	CanEdit        bool // the author
+	CanDelete      bool // the author or an admin
 }
 
 func (s *Server) handleReview(w http.ResponseWriter, r *http.Request) {
@@ -77,7 +82,8 @@ func (s *Server) reviewPageOf(ctx context.Context, rv store.Review, r *http.Requ
 		Review: rv, Film: films[rv.FilmID], AuthorURL: userURL(rv.Author), Author: authorName(rv),
 		Body:  template.HTML(rv.HTML), // sanitised by markup when the review was saved
 		Grade: gradeLabel(rv.Grade), Watched: longDate(rv.WatchedOn), Likes: likes,
-		CanEdit: own, CanDelete: own || (signedIn && u.Role == store.RoleAdmin),
+		InlineSpoilers: strings.Contains(rv.HTML, `class="`+markup.SpoilerClass+`"`),
+		CanEdit:        own, CanDelete: own || (signedIn && u.Role == store.RoleAdmin),
 	}, nil
 }
 
