@@ -15,6 +15,9 @@ type Result struct {
 	// Grade is set when the text states its own grade ("Grade: B+",
 	// "★★★½", "Verdict: very good"); it then sets Value.
 	Grade *Phrase `json:",omitempty"`
+	// Truncated reports that the text was longer than MaxInput and only
+	// its first MaxInput bytes were read.
+	Truncated bool `json:",omitempty"`
 }
 
 // Phrase is a span of the input with the weight it carried; a positive

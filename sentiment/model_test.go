@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func model(t testing.TB) *Model {
@@ -98,10 +99,8 @@ func TestForeignTextHasLowConfidence(t *testing.T) {
 
 func TestOddInputs(t *testing.T) {
 	m := model(t)
-	inputs := []string{"", " \n\n ", "\xff\xfe\x00garbage\x80", string([]byte{0, 1, 2, 3})}
-	if !testing.Short() {
-		inputs = append(inputs, strings.Repeat("a great film but boring. ", 450000)) // ~11 MB
-	}
+	inputs := []string{"", " \n\n ", "\xff\xfe\x00garbage\x80", string([]byte{0, 1, 2, 3}),
+		strings.Repeat("a great film but boring. ", 450000)} // ~11 MB, read up to MaxInput
 	for _, s := range inputs {
 		r := m.Score(s)
 		if r.Value < 0 || r.Value > 100 || math.IsNaN(r.Value) || math.IsNaN(r.Confidence) || r.Confidence < 0 || r.Confidence > 1 {
@@ -110,6 +109,37 @@ func TestOddInputs(t *testing.T) {
 	}
 	if r := m.Score(""); r.Verdict != Mixed || r.Confidence != 0 {
 		t.Errorf("empty text: %+v", r)
+	}
+}
+
+// Huge inputs are read up to MaxInput bytes, cut at a rune boundary, and
+// flagged; the cut text scores exactly like the clipped prefix.
+func TestMaxInput(t *testing.T) {
+	m := model(t)
+	short := m.Score("A fine film.")
+	if short.Truncated {
+		t.Error("short text flagged as truncated")
+	}
+	// 'é' is two bytes: with an odd prefix the limit falls inside a rune.
+	huge := "x" + strings.Repeat("é", MaxInput)
+	clipped, cut := Clip(huge)
+	if !cut || len(clipped) > MaxInput || !utf8.ValidString(clipped) {
+		t.Fatalf("Clip: cut=%v len=%d valid=%v", cut, len(clipped), utf8.ValidString(clipped))
+	}
+	if len(clipped) < MaxInput-utf8.UTFMax {
+		t.Fatalf("Clip cut too much: %d bytes", len(clipped))
+	}
+	r := m.Score(huge)
+	if !r.Truncated {
+		t.Error("huge text not flagged as truncated")
+	}
+	p := m.Score(clipped)
+	r.Truncated = false
+	if !reflect.DeepEqual(r, p) {
+		t.Errorf("huge text scored %+v, its clipped prefix %+v", r, p)
+	}
+	if s, cut := Clip(strings.Repeat("a", MaxInput)); cut || len(s) != MaxInput {
+		t.Errorf("text of exactly MaxInput bytes was cut")
 	}
 }
 

@@ -12,10 +12,34 @@ import (
 // maxEvidence is how many phrases Score reports.
 const maxEvidence = 8
 
+// MaxInput bounds the bytes Score reads, so that a pasted book or a
+// hostile request costs a few milliseconds instead of scaling with its
+// size: a long review is ~10 KB, and a verdict that has not appeared in
+// the first mebibyte of a text will not be found by reading more.
+const MaxInput = 1 << 20
+
+// Clip returns text cut to at most MaxInput bytes at a rune boundary, and
+// whether it cut anything.
+func Clip(text string) (string, bool) {
+	if len(text) <= MaxInput {
+		return text, false
+	}
+	n := MaxInput
+	// Back up over at most three continuation bytes so that a multi-byte
+	// rune is not split (invalid bytes are separators anyway).
+	for k := 0; k < utf8.UTFMax-1 && n > 0 && !utf8.RuneStart(text[n]); k++ {
+		n--
+	}
+	return text[:n], true
+}
+
 // Score infers value, verdict and confidence for a review. It accepts any
 // input: empty, binary or huge text yields a mixed verdict with low
-// confidence rather than an error.
+// confidence rather than an error. Text longer than MaxInput is scored on
+// its first MaxInput bytes (grades, evidence and all), and the result says
+// so in Truncated.
 func (m *Model) Score(text string) Result {
+	text, cut := Clip(text)
 	h := m.Heads(text)
 	v := m.Value(h)
 	// The verdict is read off the rounded value so the two always agree.
@@ -34,6 +58,7 @@ func (m *Model) Score(text string) Result {
 		r.Confidence = 0.97
 	}
 	r.Confidence = round3(r.Confidence)
+	r.Truncated = cut
 	return r
 }
 
