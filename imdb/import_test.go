@@ -3,13 +3,12 @@ package imdb_test
 import (
 	"context"
 	"database/sql"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"reel"
 	"reel/imdb"
+	"reel/researchdata"
 	"reel/store"
 	"reel/store/storetest"
 )
@@ -18,14 +17,7 @@ import (
 // the data is absent (and failing in CI, where it must be there).
 func sampleDir(t *testing.T, name string) string {
 	t.Helper()
-	dir := filepath.Join("/work/shared/data/imdb-tsv-sample", name)
-	if _, err := os.Stat(dir); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("IMDb sample missing in CI: %v", err)
-		}
-		t.Skipf("IMDb sample not available: %v", err)
-	}
-	return dir
+	return researchdata.Dir(t, "imdb-tsv-sample", name)
 }
 
 // counts returns the row count of every catalog table.
