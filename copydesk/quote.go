@@ -1,8 +1,6 @@
 package copydesk
 
 import (
-	"cmp"
-	"slices"
 	"unicode/utf8"
 
 	"reel/sentiment"
@@ -77,58 +75,37 @@ type quoteCandidate struct {
 }
 
 // pickQuote returns the index of the candidate that best states the verdict,
-// or -1: the highest rank, the earliest on a tie. Cheap filters run first;
-// scoring a sentence is the costly part, so the survivors are scored in
-// order of the best rank they could reach and the search stops when no
-// unscored one can beat the best found.
+// or -1. Cheap filters run first; only the survivors are scored.
 func pickQuote(m *sentiment.Model, cands []quoteCandidate, verdict string) int {
-	type bounded struct {
-		c     *quoteCandidate
-		fixed float64 // the rank's terms that need no scoring
-	}
-	var todo []bounded
-	for i := range cands {
-		if quotable(cands[i]) {
-			todo = append(todo, bounded{&cands[i], fixedRank(cands[i])})
-		}
-	}
-	slices.SortStableFunc(todo, func(a, b bounded) int { return cmp.Compare(b.fixed, a.fixed) })
-	top := maxAgreement(verdict) // agreement × a probability never exceeds it
 	best, bestRank := -1, 0.0
-	for _, t := range todo {
-		if t.fixed+top < bestRank {
-			break
+	for _, c := range cands {
+		if !quotable(c) {
+			continue
 		}
 		// The two heads, without Score's evidence search: only the value
 		// and how sure it is matter here.
-		h := m.Heads(t.c.text)
+		h := m.Heads(c.text)
 		v := m.Value(h)
 		agree := agreement(v, verdict)
 		if agree <= 0 {
 			continue
 		}
-		rank := agree*sentiment.BandProb(v, m.Sigma(h)) + t.fixed
-		if rank > bestRank || rank == bestRank && best >= 0 && t.c.index < best {
-			best, bestRank = t.c.index, rank
+		rank := agree*sentiment.BandProb(v, m.Sigma(h)) + 8*float64(min(judgingWords(c.words), 3))
+		// Posters want punch: past 120 characters each ten cost a point.
+		if n := utf8.RuneCountInString(c.text); n > 120 {
+			rank -= float64(n-120) / 10
+		}
+		if c.film {
+			rank += 5
+		}
+		if c.para == 0 || c.para == c.lastPar {
+			rank += 5
+		}
+		if rank > bestRank {
+			best, bestRank = c.index, rank
 		}
 	}
 	return best
-}
-
-// fixedRank is the part of a candidate's rank its text alone decides.
-func fixedRank(c quoteCandidate) float64 {
-	rank := 8 * float64(min(judgingWords(c.words), 3))
-	// Posters want punch: past 120 characters each ten cost a point.
-	if n := utf8.RuneCountInString(c.text); n > 120 {
-		rank -= float64(n-120) / 10
-	}
-	if c.film {
-		rank += 5
-	}
-	if c.para == 0 || c.para == c.lastPar {
-		rank += 5
-	}
-	return rank
 }
 
 func quotable(c quoteCandidate) bool {
@@ -162,17 +139,6 @@ func agreement(v float64, verdict string) float64 {
 		return 45 - v
 	}
 	return 15 - abs(v-50)
-}
-
-// maxAgreement is the largest agreement any value in 0–100 reaches.
-func maxAgreement(verdict string) float64 {
-	switch verdict {
-	case sentiment.Positive:
-		return agreement(100, verdict)
-	case sentiment.Negative:
-		return agreement(0, verdict)
-	}
-	return agreement(50, verdict)
 }
 
 func abs(x float64) float64 {
