@@ -31,6 +31,8 @@ type reviewPage struct {
 	Grade     string // "B+ · 83/100", or "" for none
 	Watched   string // "12 March 2024"
 	Likes     int
+	Liked     bool // the viewer likes the review
+	CanLike   bool // signed in, and not the author
 	// InlineSpoilers: the body hides passages, so the page offers the
 	// no-JS switch that reveals them.
 	InlineSpoilers bool
@@ -72,7 +74,7 @@ func (s *Server) reviewPageOf(ctx context.Context, rv store.Review, r *http.Requ
 	if err != nil {
 		return reviewPage{}, err
 	}
-	likes, _, err := s.store.Likes(ctx, viewerID(r), store.LikeReview, int64(rv.ID))
+	likes, liked, err := s.store.Likes(ctx, viewerID(r), store.LikeReview, int64(rv.ID))
 	if err != nil {
 		return reviewPage{}, err
 	}
@@ -81,7 +83,7 @@ func (s *Server) reviewPageOf(ctx context.Context, rv store.Review, r *http.Requ
 	return reviewPage{
 		Review: rv, Film: films[rv.FilmID], AuthorURL: userURL(rv.Author), Author: authorName(rv),
 		Body:  template.HTML(rv.HTML), // sanitised by markup when the review was saved
-		Grade: gradeLabel(rv.Grade), Watched: longDate(rv.WatchedOn), Likes: likes,
+		Grade: gradeLabel(rv.Grade), Watched: longDate(rv.WatchedOn), Likes: likes, Liked: liked, CanLike: signedIn && !own,
 		InlineSpoilers: strings.Contains(rv.HTML, `class="`+markup.SpoilerClass+`"`),
 		CanEdit:        own, CanDelete: own || (signedIn && u.Role == store.RoleAdmin),
 	}, nil
@@ -187,4 +189,29 @@ func (s *Server) handleDeleteReview(w http.ResponseWriter, r *http.Request) {
 	}
 	s.forgetFilm(rv.FilmID)
 	http.Redirect(w, r, filmURL(rv.FilmID), http.StatusSeeOther)
+}
+
+// handleLikeReview likes or (with unlike=1) unlikes a review and goes back
+// to it: a form button, so liking works without JavaScript.
+func (s *Server) handleLikeReview(w http.ResponseWriter, r *http.Request) {
+	u, err := requireViewer(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	rv, err := s.reviewByPath(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if r.PostFormValue("unlike") != "" {
+		err = s.store.Unlike(r.Context(), u.ID, store.LikeReview, int64(rv.ID))
+	} else {
+		err = s.store.Like(r.Context(), u.ID, store.LikeReview, int64(rv.ID))
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	http.Redirect(w, r, reviewURL(rv.ID), http.StatusSeeOther)
 }

@@ -233,3 +233,20 @@ func TestGradeAPI(t *testing.T) {
 		}
 	}
 }
+
+// TestLikeReview: a reader likes and unlikes a review with the form button.
+func TestLikeReview(t *testing.T) {
+	srv, st := journalServer(t, store.SQLite)
+	juno := signIn(t, st, "juno")
+	if status, _, loc := fetch(t, juno, "POST", srv.URL+"/reviews/1/like", url.Values{}); status != http.StatusSeeOther || loc != "/reviews/1" {
+		t.Fatalf("like: %d %q", status, loc)
+	}
+	_, body, _ := fetch(t, juno, "GET", srv.URL+"/reviews/1", nil)
+	mustContain(t, "liked review", body, "1 like ·", `aria-pressed="true"`)
+	fetch(t, juno, "POST", srv.URL+"/reviews/1/like", url.Values{"unlike": {"1"}})
+	_, body, _ = fetch(t, juno, "GET", srv.URL+"/reviews/1", nil)
+	mustContain(t, "unliked review", body, "0 likes ·", `aria-pressed="false"`)
+	if status, _, _ := fetch(t, nil, "POST", srv.URL+"/reviews/1/like", url.Values{}); status != 403 {
+		t.Errorf("signed-out like: %d", status)
+	}
+}

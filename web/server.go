@@ -111,6 +111,7 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /reviews/{id}/edit", s.handleEditReview)
 	s.mux.HandleFunc("POST /reviews/{id}/edit", s.handleUpdateReview)
 	s.mux.HandleFunc("POST /reviews/{id}/delete", s.handleDeleteReview)
+	s.mux.HandleFunc("POST /reviews/{id}/like", s.handleLikeReview)
 	s.api("GET /api/v1/grade", s.apiGrade)
 	s.mux.HandleFunc("GET /u/{name}", s.handleProfile)
 	s.mux.HandleFunc("GET /u/{name}/diary", s.handleDiary)
