@@ -52,7 +52,11 @@ func (f authForm) Focus() string {
 }
 
 func (a *accounts) loginForm(w http.ResponseWriter, r *http.Request) {
-	next := safeNext(r.URL.Query().Get("next"))
+	next := r.URL.Query().Get("next")
+	if next == "" {
+		next = refererPath(r)
+	}
+	next = safeNext(next)
 	if _, ok := viewer(r); ok {
 		http.Redirect(w, r, next, http.StatusSeeOther)
 		return
@@ -71,7 +75,9 @@ func (a *accounts) login(w http.ResponseWriter, r *http.Request) {
 	}
 	u, err := a.store.Authenticate(r.Context(), f.Name, r.PostFormValue("password"))
 	if reel.ErrorCode(err) == reel.Unauthorized {
-		f.Error = reel.ErrorMessage(err)
+		// One answer whether the name or the password was wrong, so the
+		// form does not tell which names exist.
+		f.Error = "Wrong user name or password."
 		a.renderAuth(w, r, statusOf(reel.Unauthorized), "login", f)
 		return
 	}
@@ -209,6 +215,17 @@ func safeNext(next string) string {
 		return "/"
 	}
 	return next
+}
+
+// refererPath is the page of this site the visitor came from, so the
+// header's plain "Sign in" link (the same on every cached page) still
+// leads back there. Another site's address, or none, gives "".
+func refererPath(r *http.Request) string {
+	ref, err := url.Parse(r.Referer())
+	if err != nil || ref.Host != r.Host || ref.Path == "/login" || ref.Path == "/signup" {
+		return ""
+	}
+	return ref.RequestURI()
 }
 
 // loginURL is the sign-in page that comes back to r's page afterwards.

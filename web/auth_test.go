@@ -159,7 +159,7 @@ func TestLoginWrongPassword(t *testing.T) {
 	mkAccount(t, st, "ann", store.RoleMember)
 	b := newBrowser(t, srv.URL, "198.51.100.3")
 	resp, page := b.expect(http.StatusForbidden, "POST", "/login", url.Values{"name": {"ann"}, "password": {"not it at all"}})
-	mustContain(t, "failed sign-in", page, "wrong user name or password", `aria-invalid="true"`, `value="ann"`)
+	mustContain(t, "failed sign-in", page, "Wrong user name or password.", `aria-invalid="true"`, `value="ann"`)
 	if len(resp.Cookies()) != 0 || b.session() != "" {
 		t.Fatalf("failed sign-in set cookies %v", resp.Cookies())
 	}
@@ -233,6 +233,22 @@ func TestLoginRateLimit(t *testing.T) {
 	// gets no further with ann.
 	other := newBrowser(t, srv.URL, "203.0.113.10")
 	other.expect(http.StatusTooManyRequests, "POST", "/login", url.Values{"name": {"ann"}, "password": {testPassword}})
+}
+
+// TestLoginComesBack: the header's plain link returns the reader to the page
+// they were reading, known from the Referer, if it is on this site.
+func TestLoginComesBack(t *testing.T) {
+	srv, _ := journalServer(t, store.SQLite)
+	b := newBrowser(t, srv.URL, "198.51.100.19")
+	for ref, want := range map[string]string{
+		srv.URL + "/films/tt0287467?x=1": `value="/films/tt0287467?x=1"`,
+		"https://evil.example/films/1":   `name="next" value="/"`,
+		"":                               `name="next" value="/"`,
+	} {
+		b.header.Set("Referer", ref)
+		_, page := b.expect(http.StatusOK, "GET", "/login", nil)
+		mustContain(t, "sign-in from "+ref, page, want)
+	}
 }
 
 func TestOpenRedirectRefused(t *testing.T) {
