@@ -407,8 +407,11 @@ func TestHeaderShowsViewer(t *testing.T) {
 	b := newBrowser(t, srv.URL, "198.51.100.17")
 	b.login("root", testPassword)
 	for _, path := range []string{"/", "/films/tt0287467", "/search?q=talk", "/no-such-page"} {
-		_, page := b.do("GET", path, nil)
+		resp, page := b.do("GET", path, nil)
 		mustContain(t, "signed-in "+path, page, `href="/u/root"`, `action="/logout"`, `href="/admin"`)
+		if cc := resp.Header.Get("Cache-Control"); cc != "private" {
+			t.Errorf("%s: personalised page with Cache-Control %q, want private", path, cc)
+		}
 		if strings.Contains(page, `href="/login"`) {
 			t.Errorf("%s: signed-in page still offers Sign in", path)
 		}
