@@ -66,19 +66,26 @@ func hashSet(words ...string) map[uint64]bool {
 // that produced it.
 type Emit func(id uint32, start, end int32)
 
+// Sentences counts the sentences of toks: its sentence ends, plus one
+// for a last sentence without a closing mark; at least 1.
+func Sentences(toks []Token) int {
+	n := 0
+	for _, t := range toks {
+		if t.Kind == SentEnd {
+			n++
+		}
+	}
+	if k := len(toks); k > 0 && toks[k-1].Kind != SentEnd {
+		n++
+	}
+	return max(n, 1)
+}
+
 // tailStart returns the index of the first token of the closing part of
 // a text: the last fifth of its sentences (at least two) when it has six
 // or more, else len(toks) so that short texts have no tail.
 func tailStart(toks []Token) int {
-	ends := 0
-	for _, t := range toks {
-		if t.Kind == SentEnd {
-			ends++
-		}
-	}
-	if n := len(toks); n > 0 && toks[n-1].Kind != SentEnd {
-		ends++
-	}
+	ends := Sentences(toks)
 	if ends < 6 {
 		return len(toks)
 	}

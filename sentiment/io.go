@@ -20,14 +20,15 @@ import (
 //	Params: float64s, little-endian, in declaration order
 //	vocab: uvarint count, then uvarint deltas of the sorted hashes
 //	weights: float64 scale per head, uvarint count of non-zero buckets,
-//	         then per bucket a uvarint id delta and two int16s (pol, val)
+//	         then per bucket a uvarint id delta and NumHeads int16s
+//	         (pol, val, sent, short val)
 //
 // Weights are quantised to int16 of their head's largest magnitude: the
 // error (< 2e-5 of the largest weight) is far below what training noise
 // moves, and it halves the file.
 const (
 	magic   = "REELSENT"
-	version = 1
+	version = 2 // 2: sentence head and snippet value head
 )
 
 //go:embed model.bin.gz
@@ -80,28 +81,36 @@ func (m *Model) Save(w io.Writer) error {
 		uv(h - prev)
 		prev = h
 	}
-	var scale [2]float64
-	for i := 0; i < len(m.W); i += 2 {
-		scale[0] = math.Max(scale[0], math.Abs(float64(m.W[i])))
-		scale[1] = math.Max(scale[1], math.Abs(float64(m.W[i+1])))
+	var scale [NumHeads]float64
+	for i, w := range m.W {
+		scale[i%NumHeads] = math.Max(scale[i%NumHeads], math.Abs(float64(w)))
 	}
+	var qs [NumHeads]int16
+	bucket := func(b int) bool { // quantises bucket b into qs, reports non-zero
+		nz := false
+		for k := range qs {
+			qs[k] = q(m.W[NumHeads*b+k], scale[k])
+			nz = nz || qs[k] != 0
+		}
+		return nz
+	}
+	nb := len(m.W) / NumHeads
 	nz := 0
-	for i := 0; i < len(m.W); i += 2 {
-		if q(m.W[i], scale[0]) != 0 || q(m.W[i+1], scale[1]) != 0 {
+	for b := 0; b < nb; b++ {
+		if bucket(b) {
 			nz++
 		}
 	}
 	binary.Write(bw, binary.LittleEndian, scale)
 	uv(uint64(nz))
 	last := 0
-	for i := 0; i < len(m.W); i += 2 {
-		a, b := q(m.W[i], scale[0]), q(m.W[i+1], scale[1])
-		if a == 0 && b == 0 {
+	for b := 0; b < nb; b++ {
+		if !bucket(b) {
 			continue
 		}
-		uv(uint64(i/2 - last))
-		last = i / 2
-		binary.Write(bw, binary.LittleEndian, [2]int16{a, b})
+		uv(uint64(b - last))
+		last = b
+		binary.Write(bw, binary.LittleEndian, qs)
 	}
 	if err := bw.Flush(); err != nil {
 		return err
@@ -160,19 +169,22 @@ func Load(r io.Reader) (*Model, error) {
 		prev += d
 		m.Vocab[i] = prev
 	}
-	var scale [2]float64
+	var scale [NumHeads]float64
 	if err := binary.Read(br, binary.LittleEndian, &scale); err != nil {
 		return nil, err
 	}
 	dim := 1 << m.Opts.Bits
-	m.W = make([]float32, 2*dim)
+	m.W = make([]float32, NumHeads*dim)
 	nz, err := binary.ReadUvarint(br)
 	if err != nil || nz > uint64(dim) {
 		return nil, fmt.Errorf("sentiment: bad weight count")
 	}
 	id := 0
-	var pair [4]byte
-	k := [2]float32{float32(scale[0] / math.MaxInt16), float32(scale[1] / math.MaxInt16)}
+	var buf [2 * NumHeads]byte
+	var k [NumHeads]float32
+	for h := range k {
+		k[h] = float32(scale[h] / math.MaxInt16)
+	}
 	for range nz {
 		d, err := binary.ReadUvarint(br)
 		if err != nil {
@@ -182,11 +194,12 @@ func Load(r io.Reader) (*Model, error) {
 		if id >= dim {
 			return nil, fmt.Errorf("sentiment: weight id out of range")
 		}
-		if _, err := io.ReadFull(br, pair[:]); err != nil {
+		if _, err := io.ReadFull(br, buf[:]); err != nil {
 			return nil, err
 		}
-		m.W[2*id] = float32(int16(binary.LittleEndian.Uint16(pair[0:]))) * k[0]
-		m.W[2*id+1] = float32(int16(binary.LittleEndian.Uint16(pair[2:]))) * k[1]
+		for h := range k {
+			m.W[NumHeads*id+h] = float32(int16(binary.LittleEndian.Uint16(buf[2*h:]))) * k[h]
+		}
 	}
 	return m, nil
 }

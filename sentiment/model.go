@@ -50,8 +50,11 @@ func VerdictOf(v float64) string {
 // loading and safe for concurrent use.
 type Model struct {
 	Opts Options
-	// W interleaves the two heads per bucket: W[2i] is the polarity
-	// (NBSVM) weight, W[2i+1] the value (ridge) weight.
+	// W interleaves the heads per bucket (a lookup touches one cache
+	// line): W[4i] is the polarity (NBSVM) weight, W[4i+1] the value
+	// (ridge) weight for reviews, W[4i+2] the sentence-head weight and
+	// W[4i+3] the value weight for snippets. Reviews and snippets get
+	// separate value heads: sharing one fitted the reviews worse.
 	W []float32
 	Params
 	// Vocab holds the sorted hashes of the words seen often in training;
@@ -63,25 +66,39 @@ type Model struct {
 // Params are the scalars of a model: biases, calibrations and the
 // stacker that turns the two heads into a 0–100 value.
 type Params struct {
-	PolBias float64
-	ValBias float64
+	PolBias      float64
+	ValBias      float64 // the reviews' value head
+	SentBias     float64
+	ValShortBias float64 // the snippets' value head
 	// PlattShort/PlattLong calibrate the polarity score of short texts
 	// (snippets, under LongWords words) and of full reviews.
 	PlattShort, PlattLong [2]float64
-	// Value = Stack[0] + Stack[1]·ridge + Stack[2]·(100·p − 50), with
-	// StackShort for short texts and StackLong for reviews.
-	StackShort, StackLong [3]float64
+	// Value = Stack[0] + Stack[1]·ridge + Stack[2]·(100·p − 50) +
+	// Stack[3]·10·sent, with StackShort for short texts and StackLong for
+	// reviews.
+	StackShort, StackLong [4]float64
 	// SigmaShort/SigmaLong are the residual spreads of Value, used to
 	// turn Value into the probability that its verdict band is right.
 	SigmaShort, SigmaLong float64
 }
 
+// NumHeads is the number of weights per feature bucket in Model.W.
+const NumHeads = 4
+
 // LongWords is where a text stops being a snippet and becomes a review.
 const LongWords = 100
 
-// Heads are the raw outputs of the two linear heads for one text.
+// Heads are the raw outputs of the linear heads for one text.
 type Heads struct {
-	Pol, Val float64 // polarity margin, ridge value
+	Pol float64 // polarity margin
+	// Val is the ridge value of the value head for the text's length.
+	Val float64
+	// Sent is the mean over the text's sentences of the sentence head, a
+	// polarity model of single sentences and phrases (Rotten Tomatoes
+	// snippets and the labelled phrases of SST). It reads a review the
+	// way its sentences read, whoever wrote it, which is what carries
+	// over to a critic the value head never saw.
+	Sent     float64
 	Words    int     // word tokens
 	Coverage float64 // share of words in the model's vocabulary
 	feats    []feat
@@ -94,7 +111,7 @@ type feat struct {
 	start, end int32
 }
 
-// Heads runs the tokenizer, the feature extractor and both heads.
+// Heads runs the tokenizer, the feature extractor and the heads.
 func (m *Model) Heads(text string) Heads {
 	var h Heads
 	h.tokens = Tokenize(text, make([]Token, 0, len(text)/5+8))
@@ -102,6 +119,17 @@ func (m *Model) Heads(text string) Heads {
 	m.Opts.Extract(h.tokens, func(id uint32, s, e int32) {
 		feats = append(feats, feat{id, s, e})
 	})
+	h.countWords(m)
+	if len(m.W) == 0 { // the empty fallback model of Default
+		return h
+	}
+	// The sentence head counts every occurrence: the sum over sentences
+	// of each one's score, divided by their number.
+	var sent float64
+	for _, f := range feats {
+		sent += float64(m.W[NumHeads*f.id+2])
+	}
+	h.Sent = sent/float64(Sentences(h.tokens)) + m.SentBias
 	// Presence, not counts: keep the first occurrence of each bucket. The
 	// sort key packs bucket and position so one integer sort does it.
 	keys := make([]uint64, len(feats))
@@ -120,17 +148,26 @@ func (m *Model) Heads(text string) Heads {
 		uniq = append(uniq, feats[uint32(k)])
 	}
 	h.feats = uniq
+	vh, vb := 1, m.ValBias
+	if h.Words < LongWords {
+		vh, vb = 3, m.ValShortBias
+	}
 	var pol, val float64
 	for _, f := range uniq {
-		pol += float64(m.W[2*f.id])
-		val += float64(m.W[2*f.id+1])
+		pol += float64(m.W[NumHeads*f.id])
+		val += float64(m.W[NumHeads*f.id+uint32(vh)])
 	}
 	h.Pol = pol + m.PolBias
 	h.valNrm = 0
 	if len(uniq) > 0 {
 		h.valNrm = 1 / math.Sqrt(float64(len(uniq)))
 	}
-	h.Val = val*h.valNrm + m.ValBias
+	h.Val = val*h.valNrm + vb
+	return h
+}
+
+// countWords sets Words and Coverage.
+func (h *Heads) countWords(m *Model) {
 	known := 0
 	for _, t := range h.tokens {
 		if t.Kind == Word {
@@ -143,7 +180,6 @@ func (m *Model) Heads(text string) Heads {
 	if h.Words > 0 {
 		h.Coverage = float64(known) / float64(h.Words)
 	}
-	return h
 }
 
 func (m *Model) known(h uint64) bool {
@@ -166,7 +202,7 @@ func (m *Model) Value(h Heads) float64 {
 	if h.Words < LongWords {
 		s = m.StackShort
 	}
-	return clamp(s[0]+s[1]*h.Val+s[2]*(100*m.Prob(h)-50), 0, 100)
+	return clamp(s[0]+s[1]*h.Val+s[2]*(100*m.Prob(h)-50)+s[3]*10*h.Sent, 0, 100)
 }
 
 // Sigma is the expected spread of the true value around Value(h). Texts

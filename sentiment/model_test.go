@@ -3,7 +3,9 @@ package sentiment
 import (
 	"bytes"
 	"math"
+	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -143,33 +145,78 @@ func TestMaxInput(t *testing.T) {
 	}
 }
 
-func TestDeterministicLoadAndScore(t *testing.T) {
-	a, err := Load(bytes.NewReader(embedded))
-	if err != nil {
-		t.Fatal(err)
+// The fallback of a broken build scores everything mixed with zero
+// confidence instead of panicking.
+func TestEmptyModel(t *testing.T) {
+	m := &Model{Opts: Options{Bits: 1}}
+	for _, s := range []string{"", "A triumph.", "Dull. Avoid it."} {
+		r := m.Score(s)
+		if r.Verdict != Mixed || r.Value != 50 || r.Confidence != 0 || len(r.Evidence) != 0 {
+			t.Errorf("%q: %+v", s, r)
+		}
 	}
+}
+
+// A second load of the embedded weights equals the one Default made, and
+// scores alike.
+func TestDeterministicLoadAndScore(t *testing.T) {
+	a := model(t)
 	b, err := Load(bytes.NewReader(embedded))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(a.Params, b.Params) || !reflect.DeepEqual(a.W, b.W) {
+	if a.Opts != b.Opts || a.Params != b.Params || !slices.Equal(a.W, b.W) || !slices.Equal(a.Vocab, b.Vocab) {
 		t.Fatal("two loads differ")
 	}
 	text := "Worthwhile, but not the career summation it should be. Still, the last act is very good."
 	if ra, rb := a.Score(text), b.Score(text); !reflect.DeepEqual(ra, rb) {
 		t.Fatalf("scores differ: %+v vs %+v", ra, rb)
 	}
-	// Save → Load round-trips exactly (weights are already quantised).
-	var buf bytes.Buffer
-	if err := a.Save(&buf); err != nil {
-		t.Fatal(err)
+}
+
+// Save quantises each head's weights to int16 of its largest magnitude:
+// a round trip moves a weight by at most half a step, and a quantised
+// model round-trips exactly. A small random model keeps this fast under
+// -race (compressing the 4M-bucket embedded one takes a minute there).
+func TestSaveLoadRoundTrip(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	m := &Model{Opts: Options{Bits: 10, Bigrams: true, Negation: true, Tail: true}}
+	m.W = make([]float32, NumHeads<<m.Opts.Bits)
+	for i := range m.W {
+		if rng.IntN(3) > 0 { // sparse, like the trained heads
+			m.W[i] = float32(rng.NormFloat64() * float64(1+i%NumHeads))
+		}
 	}
-	c, err := Load(&buf)
-	if err != nil {
-		t.Fatal(err)
+	m.Params.PolBias, m.Params.StackLong[3], m.Params.SigmaShort = 0.5, -1.25, 23
+	m.Vocab = []uint64{3, 17, 1 << 40, 1<<63 + 5}
+	save := func(m *Model) *Model {
+		t.Helper()
+		var buf bytes.Buffer
+		if err := m.Save(&buf); err != nil {
+			t.Fatal(err)
+		}
+		out, err := Load(&buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
 	}
-	if !reflect.DeepEqual(a.W, c.W) || a.Params != c.Params {
-		t.Fatal("save/load round trip changed the model")
+	q := save(m)
+	if q.Opts != m.Opts || q.Params != m.Params || !slices.Equal(q.Vocab, m.Vocab) {
+		t.Fatalf("options, params or vocabulary changed: %+v %+v", q.Opts, q.Params)
+	}
+	var scale [NumHeads]float64
+	for i, w := range m.W {
+		scale[i%NumHeads] = math.Max(scale[i%NumHeads], math.Abs(float64(w)))
+	}
+	for i := range m.W {
+		step := scale[i%NumHeads] / math.MaxInt16
+		if d := math.Abs(float64(q.W[i] - m.W[i])); d > step/2*1.001 {
+			t.Fatalf("weight %d moved by %g, half a step is %g", i, d, step/2)
+		}
+	}
+	if r := save(q); !slices.Equal(r.W, q.W) || r.Params != q.Params {
+		t.Fatal("a quantised model did not round-trip exactly")
 	}
 }
 

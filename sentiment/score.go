@@ -74,7 +74,7 @@ func (m *Model) evidence(text string, h Heads) []Phrase {
 	}
 	cands := make([]cand, 0, len(h.feats))
 	for _, f := range h.feats {
-		if w := float64(m.W[2*f.id]); w != 0 {
+		if w := float64(m.W[NumHeads*f.id]); w != 0 {
 			cands = append(cands, cand{f, w})
 		}
 	}

@@ -19,6 +19,9 @@ var (
 	polCfg  = learn.NBSVMConfig{Alpha: 2, C: 0.1, Beta: 0.5}
 	polGrid = []learn.NBSVMConfig{{Alpha: 1, C: 0.1, Beta: 0.5}, {Alpha: 2, C: 0.1, Beta: 0.5}, {Alpha: 1, C: 0.1, Beta: 0.25}}
 	ridgeC  = []float64{0.03, 0.1, 0.3, 1}
+	// sentCfg trains the sentence head on ~100k snippets and phrases; it
+	// is the setting of the rt-polarity floor test, not tuned further.
+	sentCfg = learn.NBSVMConfig{Alpha: 1, C: 0.1, Beta: 0.25}
 )
 
 const seed = 20120708 // fixed: training is deterministic
@@ -34,6 +37,93 @@ type corpora struct {
 	// review i.
 	sstRT, scPV [][]int
 	rtSST       [][]int
+	// The sentence head's input for every text: feature counts and
+	// sentence counts (see learn.Counts).
+	Crt, Csst, Cpv, Csc counted
+	// Xphr/Yphr are the unique SST train/dev phrases with a non-neutral
+	// label; phrTrees[p] lists the c.sst sentences phrase p occurs in, so
+	// that a phrase is dropped only when all of them are.
+	Xphr     []learn.Vec
+	Yphr     []bool
+	phrTrees [][]int
+	// sstSC[j] / rtSC[i] list the scale texts that contain SST sentence j
+	// / rt snippet i.
+	sstSC, rtSC [][]int
+}
+
+// counted holds feature counts and sentence counts of a corpus.
+type counted struct {
+	C []learn.Vec
+	N []int
+}
+
+func countAll(docs []corpus.Doc) counted {
+	c := counted{make([]learn.Vec, len(docs)), make([]int, len(docs))}
+	parallel(len(docs), func(i int) { c.C[i], c.N[i] = learn.Counts(&opts, docs[i].Text) })
+	return c
+}
+
+// sent is the stacker's sentence input for text i: 10 × the mean
+// sentence score under m, as sentiment.Model.Value computes it.
+func (c counted) sent(m *learn.Linear, i int) float64 {
+	return 10 * (c.C[i].Dot(m.W)/float64(c.N[i]) + m.B)
+}
+
+// fitSent trains the sentence head on the rt snippets and SST phrases
+// that the drop functions leave (dropTree is on c.sst indices).
+func fitSent(c *corpora, dropTree func(j int) bool, dropRT func(i int) bool) learn.Linear {
+	var X []learn.Vec
+	var y []bool
+	for i, d := range c.rt {
+		if !dropRT(i) {
+			X, y = append(X, c.Xrt[i]), append(y, d.Label == 1)
+		}
+	}
+	for p, trees := range c.phrTrees {
+		for _, j := range trees {
+			if !dropTree(j) {
+				X, y = append(X, c.Xphr[p]), append(y, c.Yphr[p])
+				break
+			}
+		}
+	}
+	return learn.NBSVM(X, y, nil, dim, sentCfg, seed)
+}
+
+// loadPhrases reads the SST train and dev nodes and keeps one copy of
+// each non-neutral phrase with the sentences it occurs in.
+func (c *corpora) loadPhrases(dir string) error {
+	at := map[string]int{}
+	var txt []string
+	for k, split := range []string{"train", "dev"} {
+		nodes, err := corpus.SSTNodes(dir, split)
+		if err != nil {
+			return err
+		}
+		for _, n := range nodes {
+			if n.Label == 2 {
+				continue
+			}
+			j := n.Tree
+			if k == 1 {
+				j += c.nSSTTrain
+			}
+			p, ok := at[n.Text]
+			if !ok {
+				p = len(txt)
+				at[n.Text] = p
+				txt = append(txt, n.Text)
+				c.Yphr = append(c.Yphr, n.Label > 2)
+				c.phrTrees = append(c.phrTrees, nil)
+			}
+			if l := c.phrTrees[p]; len(l) == 0 || l[len(l)-1] != j {
+				c.phrTrees[p] = append(l, j)
+			}
+		}
+	}
+	c.Xphr = make([]learn.Vec, len(txt))
+	parallel(len(txt), func(i int) { c.Xphr[i] = learn.Featurize(&opts, txt[i]) })
+	return nil
 }
 
 func load() (*corpora, error) {
@@ -72,6 +162,12 @@ func load() (*corpora, error) {
 	c.scPV = corpus.NearDuplicates(texts(c.sc), texts(c.pv), 8, 0.5)
 	c.Xrt, c.Xsst = featurizeAll(c.rt), featurizeAll(c.sst)
 	c.Xpv, c.Xsc = featurizeAll(c.pv), featurizeAll(c.sc)
+	c.Crt, c.Csst, c.Cpv, c.Csc = countAll(c.rt), countAll(c.sst), countAll(c.pv), countAll(c.sc)
+	c.sstSC = corpus.MatchSnippets(texts(c.sst), texts(c.sc), 5)
+	c.rtSC = corpus.MatchSnippets(texts(c.rt), texts(c.sc), 5)
+	if err := c.loadPhrases(dir); err != nil {
+		return nil, err
+	}
 	return c, nil
 }
 
@@ -110,23 +206,29 @@ func parallel(n int, f func(i int)) {
 }
 
 // set is a training set for the polarity head (Y) and/or the value head
-// (T, 0–100). Long marks full reviews for the per-length calibrations.
+// (T, 0–100). Long marks full reviews for the per-length calibrations; S
+// is the sentence-head input of a value example, from a sentence head
+// that did not see the example.
 type set struct {
 	X    []learn.Vec
 	Y    []bool
 	T    []float64
 	Long []bool
+	S    []float64
 }
 
-func (s *set) add(x learn.Vec, y bool, t float64, long bool) {
+func (s *set) add(x learn.Vec, y bool, t float64, long bool) { s.addS(x, y, t, long, 0) }
+
+func (s *set) addS(x learn.Vec, y bool, t float64, long bool, sent float64) {
 	s.X, s.Y, s.T, s.Long = append(s.X, x), append(s.Y, y), append(s.T, t), append(s.Long, long)
+	s.S = append(s.S, sent)
 }
 
 func (s *set) subset(keep func(i int) bool) *set {
 	o := &set{}
 	for i := range s.X {
 		if keep(i) {
-			o.add(s.X[i], s.Y[i], s.T[i], s.Long[i])
+			o.addS(s.X[i], s.Y[i], s.T[i], s.Long[i], s.S[i])
 		}
 	}
 	return o

@@ -38,6 +38,29 @@ func TestParseTree(t *testing.T) {
 	}
 }
 
+func TestTreeNodes(t *testing.T) {
+	nodes, err := treeNodes("(2 (3 (3 Effective) (2 but)) (1 (1 too-tepid) (2 biopic)))")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Node{{"Effective", 3, 0}, {"but", 2, 0}, {"Effective but", 3, 0},
+		{"too-tepid", 1, 0}, {"biopic", 2, 0}, {"too-tepid biopic", 1, 0},
+		{"Effective but too-tepid biopic", 2, 0}}
+	if len(nodes) != len(want) {
+		t.Fatalf("got %+v", nodes)
+	}
+	for i := range want {
+		if nodes[i] != want[i] {
+			t.Fatalf("node %d: got %+v, want %+v", i, nodes[i], want[i])
+		}
+	}
+	for _, bad := range []string{"(2 (3 x)", "(2 x))", "(x y)"} {
+		if _, err := treeNodes(bad); err == nil {
+			t.Errorf("%q accepted", bad)
+		}
+	}
+}
+
 func TestDetokenize(t *testing.T) {
 	got := Detokenize([]string{"It", "does", "n't", "-LRB-", "really", "-RRB-", "``", "work", "''", "."})
 	if got != `It doesn't ( really ) " work " .` {
@@ -80,5 +103,17 @@ func TestReadAll(t *testing.T) {
 	tr, err := SST(d, "train")
 	if err != nil || len(tr) != 8544 {
 		t.Fatalf("sst: %d %v", len(tr), err)
+	}
+	// The last node of each tree is its root: the sentence SST returns.
+	nodes, err := SSTNodes(d, "train")
+	if err != nil || len(nodes) < 100000 {
+		t.Fatalf("sst nodes: %d %v", len(nodes), err)
+	}
+	for i, n := range nodes {
+		if i+1 == len(nodes) || nodes[i+1].Tree != n.Tree {
+			if n.Text != tr[n.Tree].Text || n.Label != tr[n.Tree].Label {
+				t.Fatalf("root of tree %d is %q/%d, SST has %q/%d", n.Tree, n.Text, n.Label, tr[n.Tree].Text, tr[n.Tree].Label)
+			}
+		}
 	}
 }

@@ -29,6 +29,79 @@ func SST(dir, split string) ([]Doc, error) {
 	return docs, nil
 }
 
+// Node is one labelled phrase of an SST tree: the sentiment annotators
+// gave every node of every parse tree a label, so a sentence of n words
+// yields about 2n labelled phrases, from single words up to the sentence.
+type Node struct {
+	Text  string
+	Label int // 0–4
+	Tree  int // index of the sentence in SST(dir, split)
+}
+
+// SSTNodes returns every node of one split's trees, leaves included, in
+// tree order and bottom-up within a tree (the root, the whole sentence,
+// last). Phrases repeat across trees; callers deduplicate.
+func SSTNodes(dir, split string) ([]Node, error) {
+	ls, err := lines(filepath.Join(dir, "sst5-ptb-trees", "trees", split+".txt"))
+	if err != nil {
+		return nil, err
+	}
+	var out []Node
+	tree := 0
+	for i, l := range ls {
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		nodes, err := treeNodes(l)
+		if err != nil {
+			return nil, fmt.Errorf("corpus: sst %s line %d: %v", split, i+1, err)
+		}
+		for _, n := range nodes {
+			n.Tree = tree
+			out = append(out, n)
+		}
+		tree++
+	}
+	return out, nil
+}
+
+// treeNodes lists the labelled phrases of one tree, children before their
+// parent.
+func treeNodes(s string) ([]Node, error) {
+	type open struct{ label, first int }
+	var stack []open
+	var leaves []string
+	var out []Node
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '(':
+			if i+1 >= len(s) || s[i+1] < '0' || s[i+1] > '4' {
+				return nil, fmt.Errorf("node without a label")
+			}
+			stack = append(stack, open{int(s[i+1] - '0'), len(leaves)})
+			i++
+		case c == ')':
+			if len(stack) == 0 {
+				return nil, fmt.Errorf("unbalanced parentheses")
+			}
+			o := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			out = append(out, Node{Text: Detokenize(leaves[o.first:]), Label: o.label})
+		case c == ' ' && i+1 < len(s) && s[i+1] != '(':
+			k := i + 1
+			for k < len(s) && s[k] != ')' {
+				k++
+			}
+			leaves = append(leaves, s[i+1:k])
+			i = k - 1
+		}
+	}
+	if len(stack) != 0 {
+		return nil, fmt.Errorf("unbalanced parentheses")
+	}
+	return out, nil
+}
+
 // ParseTree returns the root label and the leaf tokens of one PTB tree
 // such as "(3 (2 It) (4 (3 good) (2 .)))".
 func ParseTree(s string) (int, []string, error) {

@@ -33,6 +33,26 @@ func Featurize(opts *sentiment.Options, text string) Vec {
 	return Vec{Idx: ids, Val: val}
 }
 
+// Counts turns text into a vector of feature counts under opts, with the
+// number of sentences: Counts(…)·w / sentences is the mean over the text's
+// sentences of a linear sentence model w, the way Model.Heads computes its
+// sentence head.
+func Counts(opts *sentiment.Options, text string) (Vec, int) {
+	toks := sentiment.Tokenize(text, nil)
+	var ids []uint32
+	opts.Extract(toks, func(id uint32, _, _ int32) { ids = append(ids, id) })
+	slices.Sort(ids)
+	var v Vec
+	for _, id := range ids {
+		if n := len(v.Idx); n > 0 && v.Idx[n-1] == id {
+			v.Val[n-1]++
+			continue
+		}
+		v.Idx, v.Val = append(v.Idx, id), append(v.Val, 1)
+	}
+	return v, sentiment.Sentences(toks)
+}
+
 // Scaled returns a copy of v whose values are multiplied per index by r.
 func (v Vec) Scaled(r []float64) Vec {
 	out := Vec{Idx: v.Idx, Val: make([]float32, len(v.Val))}
