@@ -9,6 +9,7 @@ import (
 	"strconv"
 
 	"reel"
+	"reel/store"
 )
 
 // filmPage is the film page's view-model: the catalog part, rendered once
@@ -80,8 +81,41 @@ func (s *Server) renderFilm(ctx context.Context, id reel.FilmID) ([]byte, error)
 	if err != nil {
 		return nil, err
 	}
-	p := filmPage{filmCatalog: fc, Scores: scoresViewOf(scores)}
+	reviews, err := s.filmReviews(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	p := filmPage{filmCatalog: fc, Scores: scoresViewOf(scores), Reviews: reviews}
 	return s.execute("film", "layout", view{Title: filmTitle(fc.Film), Description: fc.desc, JSONLD: p.movieLD(), Page: p})
+}
+
+// filmReviewsShown bounds the reviews listed on a film page; the feed and
+// the API page through the rest.
+const filmReviewsShown = 20
+
+// filmReviews lists the film's latest public reviews as any reader sees
+// them: the page is cached for everyone, so nothing private may enter it.
+func (s *Server) filmReviews(ctx context.Context, id reel.FilmID) ([]reviewView, error) {
+	page, err := s.store.ReviewsByFilm(ctx, 0, id, store.Page{Limit: filmReviewsShown})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]reviewView, 0, len(page.Reviews))
+	for _, rv := range page.Reviews {
+		if rv.Visibility != store.Public {
+			continue
+		}
+		v := reviewView{ID: int64(rv.ID), Author: rv.Author, AuthorURL: userURL(rv.Author),
+			Grade: gradeLabel(rv.Grade), Spoilers: rv.Spoilers, URL: reviewURL(rv.ID), Excerpt: rv.PullQuote}
+		if rv.AuthorName != "" {
+			v.Author = rv.AuthorName
+		}
+		if v.Excerpt == "" {
+			v.Excerpt = excerpt(rv.HTML, excerptRunes)
+		}
+		out = append(out, v)
+	}
+	return out, nil
 }
 
 // forgetFilm drops the film's cached page, so the next request shows its

@@ -252,7 +252,7 @@ func TestFilmScores(t *testing.T) {
 	}
 	exec(`DELETE FROM film_scores WHERE film_id = 8291806`) // the demo's own reviews
 	body, _ := getPage(t, srv.URL+"/films/tt8291806", 200)
-	mustContain(t, "unreviewed film", body, "No reviews yet.", "No ratings yet.", "No reviews of Pain and Glory yet.")
+	mustContain(t, "unscored film", body, "No reviews yet.", "No ratings yet.")
 	if strings.Contains(body, "aggregateRating") {
 		t.Error("an unreviewed film has an aggregateRating")
 	}
@@ -352,5 +352,22 @@ func TestPageCache(t *testing.T) {
 				t.Errorf("ttl %v: %s shows %q after the change, want %q", tc.ttl, path, got, tc.want)
 			}
 		}
+	}
+}
+
+// TestFilmListsReviews: the film page lists the demo's public reviews with a
+// link to each, hides whole-review spoilers behind a reveal, and offers the
+// review form.
+func TestFilmListsReviews(t *testing.T) {
+	st := demoStore(t, store.SQLite)
+	srv := httptest.NewServer(web.New(st, web.Options{CacheTTL: -1}))
+	defer srv.Close()
+	body, _ := getPage(t, srv.URL+"/films/tt8291806", 200)
+	mustContain(t, "film page", body, `<ol class="review-list">`, `href="/reviews/new?film=tt8291806"`, "Read the review")
+	if n := strings.Count(body, `<li class="review">`); n < 4 {
+		t.Errorf("film page lists %d reviews, want the demo's 4 or more", n)
+	}
+	if strings.Contains(body, "||") {
+		t.Error("raw spoiler markup on the film page")
 	}
 }
