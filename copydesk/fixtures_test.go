@@ -7,19 +7,15 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"reel/researchdata"
 )
 
-// fixtureDir holds the research spoiler fixtures (see its SOURCE.md).
-const fixtureDir = "../../shared/data/spoiler-fixtures"
-
-func needFixtures(t *testing.T) {
+// fixtureDir returns the research spoiler fixtures' folder (see its
+// SOURCE.md), skipping the test where the data is absent (failing in CI).
+func fixtureDir(t *testing.T) string {
 	t.Helper()
-	if _, err := os.Stat(fixtureDir); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("research data missing in CI: %v", err)
-		}
-		t.Skip("research data not present")
-	}
+	return researchdata.Dir(t, "spoiler-fixtures")
 }
 
 // labelled is a text split into sentences with a spoiler label each.
@@ -71,7 +67,7 @@ func scoreLabelled(doc labelled, c *confusion) {
 }
 
 func readGoodreads(t *testing.T) []labelled {
-	b, err := os.ReadFile(filepath.Join(fixtureDir, "goodreads.jsonl"))
+	b, err := os.ReadFile(filepath.Join(fixtureDir(t), "goodreads.jsonl"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,7 +92,7 @@ func readGoodreads(t *testing.T) []labelled {
 }
 
 func readTVTropes(t *testing.T) labelled {
-	f, err := os.Open(filepath.Join(fixtureDir, "tvtropes_movie.csv"))
+	f, err := os.Open(filepath.Join(fixtureDir(t), "tvtropes_movie.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,7 +113,7 @@ func readTVTropes(t *testing.T) labelled {
 // and holds them to the floor they reach today. TV Tropes sentences stand
 // alone, so the position cue is off for them.
 func TestSpoilerFixtures(t *testing.T) {
-	needFixtures(t)
+	fixtureDir(t)
 	var gr confusion
 	for _, doc := range readGoodreads(t) {
 		scoreLabelled(doc, &gr)
