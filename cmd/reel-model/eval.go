@@ -281,9 +281,10 @@ func criticTargets(sc []corpus.Doc, keep func(i int) bool) []float64 {
 }
 
 // evalScale holds each critic out in turn: the value pipeline is fitted on
-// the other critics (and on polarity v2.0 for the polarity head, minus the
-// reviews that contain one of the held-out critic's reviews); the sentence
-// head drops the rt snippets and SST sentences found in the held-out
+// the other critics, on polarity v2.0 (minus the reviews that contain one
+// of the held-out critic's reviews) and, for the polarity head, on the rt
+// and SST snippets the shipped model reads; the polarity and sentence
+// heads drop the rt snippets and SST sentences found in the held-out
 // critic's reviews.
 func evalScale(c *corpora) []row {
 	critics := []string{}
@@ -329,6 +330,20 @@ func evalScale(c *corpora) []row {
 				for _, j := range c.scPV[i] {
 					leak[j] = true
 				}
+			}
+		}
+		// The polarity head reads snippets too, as the shipped one does
+		// (the same rt and SST texts as in train).
+		for i, d := range c.rt {
+			if len(c.rtSST[i]) > 0 && !dropRT(i) {
+				pol.add(c.Xrt[i], d.Label == 1, 0, false)
+				polG = append(polG, -1)
+			}
+		}
+		for j, d := range c.sst {
+			if d.Label != 2 && !dropTree(j) {
+				pol.add(c.Xsst[j], d.Label > 2, 0, false)
+				polG = append(polG, -1)
 			}
 		}
 		for i, d := range c.pv {
@@ -403,7 +418,7 @@ func evalScale(c *corpora) []row {
 		{"  verdict (pos/mixed/neg) acc", pct(float64(nv) / float64(n)), ""},
 		{"  same model: verdict confidence ECE", f3(learn.ECE(conf, ok)), ""},
 		{fmt.Sprintf("  (v2.0 reviews containing a held-out critic's review, removed: %d over the 3 folds)", removed), "", ""},
-		{fmt.Sprintf("  (rt snippets and SST sentences found in a held-out critic's review, dropped from the sentence head: %d over the 3 folds)", removedSent), "", ""},
+		{fmt.Sprintf("  (rt snippets and SST sentences found in a held-out critic's review, dropped from the polarity and sentence heads: %d over the 3 folds)", removedSent), "", ""},
 	}
 }
 

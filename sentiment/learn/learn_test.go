@@ -37,6 +37,34 @@ func TestRidgeFitsLine(t *testing.T) {
 	}
 }
 
+// Counts keeps repeats (the sentence head sums every occurrence) and
+// counts sentences, a last one without a closing mark included.
+func TestCounts(t *testing.T) {
+	o := sentiment.Options{Bits: 20}
+	v, n := Counts(&o, "good. good good! bad")
+	if n != 3 {
+		t.Errorf("sentences = %d, want 3", n)
+	}
+	p := Featurize(&o, "good. good good! bad")
+	if len(v.Idx) != len(p.Idx) {
+		t.Fatalf("counts has %d buckets, presence %d", len(v.Idx), len(p.Idx))
+	}
+	var total float32
+	for k := range v.Idx {
+		if v.Idx[k] != p.Idx[k] || (k > 0 && v.Idx[k] <= v.Idx[k-1]) {
+			t.Fatalf("bucket %d differs or unsorted", k)
+		}
+		total += v.Val[k]
+	}
+	// 4 words and 2 marks as unigrams, no bigrams under these options.
+	if total != 6 {
+		t.Errorf("total count %v, want 6", total)
+	}
+	if _, n := Counts(&o, ""); n != 1 {
+		t.Errorf("empty text: %d sentences, want 1", n)
+	}
+}
+
 func TestPlattAndECE(t *testing.T) {
 	s := []float64{-2, -1, -0.5, 0.5, 1, 2}
 	y := []bool{false, false, true, false, true, true}
