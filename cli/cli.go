@@ -151,7 +151,7 @@ func printOverview(w io.Writer, cmds map[string]*command) {
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		fmt.Fprintf(w, "  %-9s %s\n", n, firstLine(cmds[n].summary))
+		fmt.Fprintf(w, "  %-11s %s\n", n, firstLine(cmds[n].summary))
 	}
 	fmt.Fprintln(w, "\nRun `reel COMMAND --help` for a command's flags.")
 }
