@@ -112,6 +112,7 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("POST /reviews/{id}/edit", s.handleUpdateReview)
 	s.mux.HandleFunc("POST /reviews/{id}/delete", s.handleDeleteReview)
 	s.mux.HandleFunc("POST /reviews/{id}/like", s.handleLikeReview)
+	s.importRoutes() // GET/POST /import (importpage.go)
 	s.api("GET /api/v1/grade", s.apiGrade)
 	s.mux.HandleFunc("GET /u/{name}", s.handleProfile)
 	s.mux.HandleFunc("GET /u/{name}/diary", s.handleDiary)
