@@ -53,6 +53,11 @@ type run struct {
 	cands    []cand
 	taken    []int32 // token → index in chosen, or -1
 	chosen   []cand
+	// bySent indexes chosen by sentence while choose scores candidates:
+	// chosen[bySent[sentStart[s]:sentStart[s+1]]] are the mentions in
+	// sentence s (see indexChosen).
+	bySent    []int32
+	sentStart []int32
 	review   int64 // film index of the film under review, -1 when unknown
 	reviewBy float64
 	films    map[uint32]int // linked films → mentions
@@ -807,8 +812,9 @@ func (r *run) repeats(c *cand) int {
 func (r *run) nearbyCredit(c *cand) float64 {
 	sent := r.toks[c.i].sent
 	best := 0.0
-	for _, m := range r.chosen {
-		if m.kind != kPerson || r.toks[m.i].sent < sent-1 || r.toks[m.i].sent > sent {
+	for _, n := range r.chosenIn(max(sent-1, 0), sent) {
+		m := &r.chosen[n]
+		if m.kind != kPerson {
 			continue
 		}
 		if r.l.credited(m.ref, c.ref) == 0 {
@@ -825,8 +831,10 @@ func (r *run) nearbyCredit(c *cand) float64 {
 // listed scores a title in a list of other linked titles ("starman ,
 // halloween and escape from new york").
 func (r *run) listed(c *cand) float64 {
-	for _, m := range r.chosen {
-		if m.kind != kFilm || m.ref == c.ref || r.toks[m.i].sent != r.toks[c.i].sent {
+	sent := r.toks[c.i].sent
+	for _, n := range r.chosenIn(sent, sent) {
+		m := &r.chosen[n]
+		if m.kind != kFilm || m.ref == c.ref {
 			continue
 		}
 		if m.j <= c.i && c.i-m.j <= 3 || c.j <= m.i && m.i-c.j <= 3 {
@@ -834,6 +842,49 @@ func (r *run) listed(c *cand) float64 {
 		}
 	}
 	return 0
+}
+
+// indexChosen groups the indices of r.chosen by the sentence each mention
+// starts in, so that listed and nearbyCredit read only the mentions of a
+// sentence or two instead of all of them for every candidate.
+func (r *run) indexChosen() {
+	nsent := 0
+	if len(r.toks) > 0 {
+		nsent = int(r.toks[len(r.toks)-1].sent) + 1
+	}
+	if cap(r.sentStart) < nsent+1 {
+		r.sentStart = make([]int32, nsent+1)
+	}
+	r.sentStart = r.sentStart[:nsent+1]
+	clear(r.sentStart)
+	for n := range r.chosen {
+		r.sentStart[r.toks[r.chosen[n].i].sent+1]++
+	}
+	for s := 1; s <= nsent; s++ {
+		r.sentStart[s] += r.sentStart[s-1]
+	}
+	if cap(r.bySent) < len(r.chosen) {
+		r.bySent = make([]int32, len(r.chosen))
+	}
+	r.bySent = r.bySent[:len(r.chosen)]
+	next := slices.Clone(r.sentStart[:nsent])
+	for n := range r.chosen {
+		s := r.toks[r.chosen[n].i].sent
+		r.bySent[next[s]] = int32(n)
+		next[s]++
+	}
+}
+
+// chosenIn returns the indices in r.chosen of the mentions starting in
+// sentences lo through hi, in the order of r.chosen.
+func (r *run) chosenIn(lo, hi int32) []int32 {
+	if int(hi)+1 >= len(r.sentStart) {
+		hi = int32(len(r.sentStart)) - 2
+	}
+	if lo > hi {
+		return nil
+	}
+	return r.bySent[r.sentStart[lo]:r.sentStart[hi+1]]
 }
 
 // debugOut, when set by a test, receives every film candidate's scores.
@@ -844,6 +895,9 @@ var debugOut io.Writer
 // spans first.
 func (r *run) choose(withCtx bool) {
 	pool := make([]cand, 0, len(r.cands)+len(r.aliasCands))
+	if withCtx {
+		r.indexChosen()
+	}
 	for n := range len(r.cands) + len(r.aliasCands) {
 		var c cand
 		if n < len(r.cands) {
