@@ -69,6 +69,7 @@ type run struct {
 	occurrences map[[2]uint32]int // (film, words) → global candidates with them
 	nearFilms   map[uint32]bool   // people credited on films that several linked people share
 	personFilms map[uint32][]uint32
+	titleToks   map[uint32][][]token // film → its canonical titles tokenised, for casedLikeTitle
 }
 
 // Link finds the films, people and characters text names.
@@ -356,8 +357,7 @@ func (r *run) casedLikeTitle(c *cand) bool {
 	if r.toks[c.i].flags&tokCap == 0 {
 		return false
 	}
-	for _, name := range r.canonicalNames(c) {
-		nt := tokenize(name)
+	for _, nt := range r.canonicalToks(c) {
 		if len(nt) != c.j-c.i {
 			continue
 		}
@@ -373,6 +373,31 @@ func (r *run) casedLikeTitle(c *cand) bool {
 		}
 	}
 	return false
+}
+
+// canonicalToks returns canonicalNames(c) tokenised, memoised per film for
+// the run: a review names the same titles over and over.
+func (r *run) canonicalToks(c *cand) [][]token {
+	if c.kind != kFilm {
+		return tokenizeAll(r.canonicalNames(c))
+	}
+	if nt, ok := r.titleToks[c.ref]; ok {
+		return nt
+	}
+	nt := tokenizeAll(r.canonicalNames(c))
+	if r.titleToks == nil {
+		r.titleToks = map[uint32][][]token{}
+	}
+	r.titleToks[c.ref] = nt
+	return nt
+}
+
+func tokenizeAll(names []string) [][]token {
+	out := make([][]token, len(names))
+	for n, name := range names {
+		out[n] = tokenize(name)
+	}
+	return out
 }
 
 // articleBefore reports an article right before a title that has none of its
