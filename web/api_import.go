@@ -22,7 +22,7 @@ const (
 // bodyLimit is the request size bound the middleware applies: every body is
 // small except the upload of an export.
 func bodyLimit(r *http.Request) int64 {
-	if r.Method == http.MethodPost && r.URL.Path == letterboxdUploadPath {
+	if r.Method == http.MethodPost && (r.URL.Path == letterboxdUploadPath || r.URL.Path == "/import") {
 		return maxUploadBytes
 	}
 	return maxBodyBytes

@@ -81,7 +81,7 @@ func (s *Server) handleImport(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) renderImport(w http.ResponseWriter, r *http.Request, status int, p importPage) {
-	p.MaxMB = maxBodyBytes >> 20
+	p.MaxMB = maxUploadBytes >> 20
 	s.render(w, r, status, "import", view{Title: "Import from Letterboxd", Description: "Import a Letterboxd export into your journal.", Page: p})
 }
 
