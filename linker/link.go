@@ -70,11 +70,14 @@ type run struct {
 	nearFilms   map[uint32]bool   // people credited on films that several linked people share
 	personFilms map[uint32][]uint32
 	titleToks   map[uint32][][]token // film → its canonical titles tokenised, for casedLikeTitle
+	qs, qe      int                  // the last span filmEvidence asked quoted about (qs = -1: none)
+	q           bool
+	pool        []cand // choose's buffer
 }
 
 // Link finds the films, people and characters text names.
 func (l *Linker) Link(text string, hint FilmHint) Result {
-	r := &run{l: l, text: text, review: -1}
+	r := &run{l: l, text: text, review: -1, qs: -1}
 	r.tokenize()
 	r.hint(hint)
 	r.globalCandidates()
@@ -272,7 +275,11 @@ func (r *run) filmEvidence(c *cand) (ev, need, strong float64) {
 	s, e := r.span(c)
 	votes := float64(r.l.films.votes[c.ref])
 	ev = 0.5 * (math.Log10(votes+1) - 3)
-	q := quoted(r.text, s, e)
+	if s != r.qs || e != r.qe {
+		// Candidates come grouped by span: the films sharing a title.
+		r.qs, r.qe, r.q = s, e, quoted(r.text, s, e)
+	}
+	q := r.q
 	if q {
 		strong += 3
 	}
@@ -919,7 +926,8 @@ var debugOut io.Writer
 // each stretch of text, the best candidates that pass their bar, longest
 // spans first.
 func (r *run) choose(withCtx bool) {
-	pool := make([]cand, 0, len(r.cands)+len(r.aliasCands))
+	pool := r.pool[:0]
+	defer func() { r.pool = pool[:0] }()
 	if withCtx {
 		r.indexChosen()
 	}
