@@ -31,6 +31,15 @@ var pageTypes = []struct {
 	{"person", "/people/nm0000264", 200},
 	{"film", "/films/tt8291806", 200},
 	{"notfound", "/films/tt0000001", 404},
+	{"review", "/reviews/6", 200},
+	{"profile", "/u/margot.vell", 200},
+	{"diary", "/u/margot.vell/diary", 200},
+	{"watchlist", "/u/juno/watchlist", 200},
+	{"lists", "/u/margot.vell/lists", 200},
+	{"stats", "/u/margot.vell/stats", 200},
+	{"year", "/u/margot.vell/year/2025", 200},
+	{"login", "/login", 200},
+	{"signup", "/signup", 200},
 }
 
 // viewports are the widths every page is audited and photographed at.

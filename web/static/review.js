@@ -5,19 +5,27 @@
 "use strict";
 
 (() => {
-  // Spoilers: each hidden span is a button until revealed; its label keeps
-  // screen readers from reading the hidden text out before it is asked for.
+  // Spoilers: each hidden span is a button until revealed. Its accessible
+  // name stays its own text (a label that hid it would not match what is on
+  // screen); a shared description says what activating it does.
+  const hint = document.createElement("span");
+  hint.id = "spoiler-hint";
+  hint.hidden = true;
+  hint.textContent = "Spoiler, hidden: activate to reveal";
+  document.body.appendChild(hint);
   const reveal = (span) => {
     span.classList.add("is-revealed");
     span.removeAttribute("role");
     span.removeAttribute("tabindex");
-    span.removeAttribute("aria-label");
+    span.removeAttribute("aria-describedby");
+    span.removeAttribute("aria-pressed");
   };
   const spoilers = document.querySelectorAll(".review-body span.spoiler");
   spoilers.forEach((span) => {
     span.setAttribute("role", "button");
     span.setAttribute("tabindex", "0");
-    span.setAttribute("aria-label", "Spoiler, hidden: activate to reveal");
+    span.setAttribute("aria-pressed", "false");
+    span.setAttribute("aria-describedby", "spoiler-hint");
     span.addEventListener("click", () => reveal(span));
     span.addEventListener("keydown", (e) => {
       if (e.key === "Enter" || e.key === " ") {
