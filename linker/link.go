@@ -50,19 +50,19 @@ type run struct {
 	caseless bool // the text has (almost) no capitals, as tokenised corpora
 	accented bool // the text writes some letter with a diacritic
 
-	cands    []cand
-	taken    []int32 // token → index in chosen, or -1
-	chosen   []cand
+	cands  []cand
+	taken  []int32 // token → index in chosen, or -1
+	chosen []cand
 	// bySent indexes chosen by sentence while choose scores candidates:
 	// chosen[bySent[sentStart[s]:sentStart[s+1]]] are the mentions in
 	// sentence s (see indexChosen).
 	bySent    []int32
 	sentStart []int32
-	review   int64 // film index of the film under review, -1 when unknown
-	reviewBy float64
-	films    map[uint32]int // linked films → mentions
-	people   map[uint32]int // linked people → first token
-	support  map[uint32]float64
+	review    int64 // film index of the film under review, -1 when unknown
+	reviewBy  float64
+	films     map[uint32]int // linked films → mentions
+	people    map[uint32]int // linked people → first token
+	support   map[uint32]float64
 
 	aliasCands  []cand
 	fuzzyChecks []Check
