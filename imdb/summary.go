@@ -3,9 +3,10 @@ package imdb
 import (
 	"fmt"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
+
+	"reel/numfmt"
 )
 
 // maxExamples is how many bad rows a file's summary quotes.
@@ -112,20 +113,5 @@ func (s Summary) String() string {
 	return b.String()
 }
 
-// thousands formats n with comma separators: 1234567 → "1,234,567".
-func thousands(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
-}
+// thousands formats n with comma separators for the import's reports.
+func thousands(n int64) string { return numfmt.Thousands(n) }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"reel"
+	"reel/numfmt"
 )
 
 // templateFuncs are the helpers every template may call.
@@ -23,24 +24,8 @@ func (s *Server) templateFuncs() template.FuncMap {
 func filmURL(id reel.FilmID) string     { return "/films/" + id.String() }
 func personURL(id reel.PersonID) string { return "/people/" + id.String() }
 
-// thousands groups digits with commas, as the site's English copy does:
-// 1234567 → "1,234,567".
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
-}
+// thousands groups digits with commas, as the site's English copy does.
+func thousands(n int) string { return numfmt.Thousands(int64(n)) }
 
 // runtime spells minutes the way film references do: 113 → "1 h 53 min".
 func runtime(minutes int) string {
