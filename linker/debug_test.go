@@ -1,39 +1,68 @@
-package linker
+package linker_test
 
 import (
 	"context"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"reel/linker"
+	"reel/linker/linkeval"
 )
 
-// TestDebugText links the file named by $LINKDEBUG against the copy-desk
-// catalog (testdata/copydesk/catalog, without the research distractors) and
-// prints the candidates and the result: a tool for tuning, skipped otherwise.
+// TestDebugText links the texts of the copy-desk set whose file name
+// contains $LINKDEBUG, against the evaluation's catalog (distractors
+// included), and prints the film candidates' scores and the result: a tool
+// for tuning, skipped otherwise. A path to an existing file is linked too.
 func TestDebugText(t *testing.T) {
-	path := os.Getenv("LINKDEBUG")
-	if path == "" {
-		t.Skip("set LINKDEBUG to a text file")
+	want := os.Getenv("LINKDEBUG")
+	if want == "" {
+		t.Skip("set LINKDEBUG to a file name (part) of the copy-desk set, or a text file")
 	}
-	l, err := Build(context.Background(), &TSV{FS: os.DirFS(filepath.Join("..", "testdata", "copydesk", "catalog"))})
+	root, err := filepath.Abs("..")
 	if err != nil {
 		t.Fatal(err)
 	}
-	body, err := os.ReadFile(path)
+	set := linkeval.Set{Repo: root, Data: linkeval.DataDir(root)}
+	l, err := set.Build(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
-	debugOut = os.Stdout
-	res := l.Link(string(body), FilmHint{})
-	debugOut = nil
-	if res.Film != nil {
-		fmt.Printf("film under review: %s %s %.2f\n", res.Film.ID, res.Film.Title, res.Film.Confidence)
+	var texts []linkeval.Text
+	if body, err := os.ReadFile(want); err == nil {
+		texts = append(texts, linkeval.Text{File: want, Body: string(body)})
+	} else {
+		own, err := set.Own()
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = own
+		if set.Data != "" {
+			research, err := set.Research()
+			if err != nil {
+				t.Fatal(err)
+			}
+			texts = append(texts, research...)
+		}
 	}
-	for _, m := range res.Mentions {
-		fmt.Printf("%5d %-9s %-24q %s %s %.2f\n", m.Start, m.Kind, m.Text, m.ID, m.Name, m.Confidence)
-	}
-	for _, c := range res.Checks {
-		fmt.Printf("CHECK %s %q %s\n", c.Kind, body[c.Start:c.End], c.Message)
+	for _, tx := range texts {
+		if tx.File != want && !strings.Contains(tx.File, want) {
+			continue
+		}
+		fmt.Printf("== %s\n", tx.File)
+		linker.SetDebugOut(os.Stdout)
+		res := l.Link(tx.Body, linker.FilmHint{})
+		linker.SetDebugOut(nil)
+		if res.Film != nil {
+			fmt.Printf("film under review: %s %s %.2f\n", res.Film.ID, res.Film.Title, res.Film.Confidence)
+		}
+		for _, m := range res.Mentions {
+			fmt.Printf("%5d %-9s %-24q %s %s %.2f\n", m.Start, m.Kind, m.Text, m.ID, m.Name, m.Confidence)
+		}
+		for _, c := range res.Checks {
+			fmt.Printf("CHECK %s %q %s\n", c.Kind, tx.Body[c.Start:c.End], c.Message)
+		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"reel/linker"
 )
@@ -82,13 +83,14 @@ func (r *Report) add(t *Text, res linker.Result) {
 			c.TP++
 		} else {
 			c.FP++
-			r.Errors = append(r.Errors, fmt.Sprintf("FP %s %s %q -> %s %s", t.File, m.Kind, m.Text, m.ID, m.Name))
+			r.Errors = append(r.Errors, fmt.Sprintf("FP %s %s %q -> %s %s%s\n\t%s", t.File, m.Kind, m.Text, m.ID, m.Name,
+				goldAt(t, m.Start, m.End), around(t.Body, m.Start, m.End)))
 		}
 	}
 	for _, g := range t.Gold {
 		if !got[key{g.Start, g.End, g.Kind, g.ID}] {
 			r.ByKind[g.Kind].FN++
-			r.Errors = append(r.Errors, fmt.Sprintf("FN %s %s %q %s", t.File, g.Kind, t.Body[g.Start:g.End], g.ID))
+			r.Errors = append(r.Errors, fmt.Sprintf("FN %s %s %q %s\n\t%s", t.File, g.Kind, t.Body[g.Start:g.End], g.ID, around(t.Body, g.Start, g.End)))
 		}
 	}
 	if t.Film != "" {
@@ -114,6 +116,36 @@ func (r *Report) add(t *Text, res linker.Result) {
 			r.Alarms = append(r.Alarms, fmt.Sprintf("%s %s %q: %s", t.File, c.Kind, t.Body[c.Start:c.End], c.Message))
 		}
 	}
+}
+
+// goldAt names the gold mentions overlapping a false positive, so that a
+// wrong id or a wrong span reads as such.
+func goldAt(t *Text, s, e int) string {
+	var out []string
+	for _, g := range t.Gold {
+		if g.Start < e && s < g.End {
+			out = append(out, fmt.Sprintf("%s %s %q", g.Kind, g.ID, t.Body[g.Start:g.End]))
+		}
+	}
+	if len(out) == 0 {
+		return ""
+	}
+	return " (gold: " + strings.Join(out, "; ") + ")"
+}
+
+// around quotes a mention in its context, the span in brackets, on one line:
+// what a reader of the error list needs to judge it.
+func around(body string, s, e int) string {
+	const width = 70
+	lo, hi := max(s-width, 0), min(e+width, len(body))
+	for lo > 0 && !utf8.RuneStart(body[lo]) {
+		lo--
+	}
+	for hi < len(body) && !utf8.RuneStart(body[hi]) {
+		hi++
+	}
+	out := body[lo:s] + "[[" + body[s:e] + "]]" + body[e:hi]
+	return strings.Join(strings.Fields(out), " ")
 }
 
 // Total sums the counts over kinds.

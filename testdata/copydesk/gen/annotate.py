@@ -223,6 +223,8 @@ def parse(specfile, cat, case_sensitive, root):
                 anns.append(dict(file=t['file'], start=s, end=e, kind=kind, id=eid, text=surf))
             if n == 0:
                 print('WARNING: %s: %r not found' % (t['file'], surf), file=sys.stderr)
+            elif only is not None and max(only) > n:
+                print('WARNING: %s: %r occurs %d times, not %d' % (t['file'], surf, n, max(only)), file=sys.stderr)
         anns.sort(key=lambda a: a['start'])
         out.append((t, anns, raw))
     return out

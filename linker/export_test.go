@@ -1,0 +1,7 @@
+package linker
+
+import "io"
+
+// SetDebugOut lets external tests (debug_test.go) receive every film
+// candidate's scores; nil stops it.
+func SetDebugOut(w io.Writer) { debugOut = w }
