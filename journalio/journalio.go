@@ -16,15 +16,45 @@ import (
 type ImportOptions struct {
 	Resolutions *letterboxd.Resolutions // nil for none
 	DryRun      bool                    // match and report only
+	// Progress, when set, is told each phase as it starts and, while
+	// matching, how many of the export's film rows are done; storing is
+	// one transaction and reports no steps of its own.
+	Progress func(Progress)
 }
+
+// Progress is how far an import has got.
+type Progress struct {
+	Phase       Phase
+	Done, Total int // film rows matched so far, of all the export's film rows
+}
+
+// Phase names a stage of an import.
+type Phase string
+
+// The phases, in order.
+const (
+	Matching Phase = "matching"
+	Storing  Phase = "storing"
+)
 
 // Import matches exp against the catalog and, unless DryRun, stores every
 // matched row for user in one transaction (store.ImportLetterboxd). Rows
 // imported before are skipped, so importing again adds nothing twice.
 func Import(ctx context.Context, st *store.Store, user store.UserID, exp *letterboxd.Export, opt ImportOptions) (*letterboxd.Report, store.LetterboxdImport, error) {
-	rep, err := letterboxd.NewMatcher(st.LetterboxdCatalog(), opt.Resolutions).MatchExport(ctx, exp)
+	m := letterboxd.NewMatcher(st.LetterboxdCatalog(), opt.Resolutions)
+	total := 0
+	if opt.Progress != nil {
+		m.OnProgress(func(done, all int) {
+			total = all
+			opt.Progress(Progress{Phase: Matching, Done: done, Total: all})
+		})
+	}
+	rep, err := m.MatchExport(ctx, exp)
 	if err != nil || opt.DryRun {
 		return rep, store.LetterboxdImport{}, err
+	}
+	if opt.Progress != nil {
+		opt.Progress(Progress{Phase: Storing, Done: total, Total: total})
 	}
 	n, err := st.ImportLetterboxd(ctx, user, exp)
 	return rep, n, err

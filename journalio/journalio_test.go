@@ -207,3 +207,45 @@ func TestRealSample(t *testing.T) {
 		}
 	})
 }
+
+// TestImportResolvedAgain is the Import page's loop: import, resolve the
+// unmatched film, import the same export again. Only the resolved row is
+// added; progress reports matching up to the total, then storing.
+func TestImportResolvedAgain(t *testing.T) {
+	s := storetest.Open(t, store.SQLite)
+	ctx := context.Background()
+	seed(t, s)
+	ann := user(t, s, "ann")
+	var phases []journalio.Progress
+	opt := journalio.ImportOptions{Progress: func(p journalio.Progress) { phases = append(phases, p) }}
+	_, n, err := journalio.Import(ctx, s, ann, invented(), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n.Unmatched != 2 || n.Diary != 2 {
+		t.Fatalf("first import %+v", n)
+	}
+	last := phases[len(phases)-1]
+	if len(phases) < 3 || phases[0].Phase != journalio.Matching || phases[0].Done != 0 || last.Phase != journalio.Storing || last.Done != last.Total || last.Total != 11 {
+		t.Errorf("progress %+v", phases)
+	}
+
+	var res letterboxd.Resolutions
+	if err := res.Set("Nowhere Film", 2001, "tt1798709"); err != nil {
+		t.Fatal(err)
+	}
+	rep, n, err := journalio.Import(ctx, s, ann, invented(), journalio.ImportOptions{Resolutions: &res})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !rep.Complete() || n.Diary != 1 || n.Unmatched != 0 || n.Skipped == 0 {
+		t.Errorf("second import: report %d/%d/%d, stored %+v; want only the resolved diary row added", rep.Matched, rep.Ambiguous, rep.Unmatched, n)
+	}
+	j, err := s.Journal(ctx, ann)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(j.Diary) != 3 {
+		t.Errorf("diary has %d entries, want 3", len(j.Diary))
+	}
+}

@@ -58,7 +58,17 @@ type Matcher struct {
 	catalog     Catalog
 	resolutions *Resolutions
 	cache       map[string][]Candidate
+	progress    func(done, total int)
 }
+
+// progressEvery is how many rows MatchExport matches between progress
+// reports: often enough for a progress bar, rare enough to cost nothing.
+const progressEvery = 100
+
+// OnProgress has MatchExport call f with the number of rows matched so far
+// and the total, every progressEvery rows and once at the end, so that a
+// caller can show how far a large export has got.
+func (m *Matcher) OnProgress(f func(done, total int)) { m.progress = f }
 
 // NewMatcher returns a Matcher; resolutions may be nil.
 func NewMatcher(cat Catalog, resolutions *Resolutions) *Matcher {
@@ -180,9 +190,13 @@ func alternate(c Candidate) string {
 // catalog does.
 func (m *Matcher) MatchExport(ctx context.Context, exp *Export) (*Report, error) {
 	rep := &Report{}
-	for _, ref := range exp.films() {
+	refs := exp.films()
+	for i, ref := range refs {
 		if err := ctx.Err(); err != nil {
 			return nil, err
+		}
+		if m.progress != nil && i%progressEvery == 0 {
+			m.progress(i, len(refs))
 		}
 		mt, err := m.Match(ctx, *ref.film)
 		if err != nil {
@@ -190,6 +204,9 @@ func (m *Matcher) MatchExport(ctx context.Context, exp *Export) (*Report, error)
 		}
 		ref.film.ID = mt.ID
 		rep.add(ref, mt)
+	}
+	if m.progress != nil {
+		m.progress(len(refs), len(refs))
 	}
 	return rep, nil
 }

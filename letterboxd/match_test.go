@@ -259,3 +259,68 @@ func TestReportAndResolutionTemplate(t *testing.T) {
 		t.Errorf("still open after resolving:\n%s\ntemplate:\n%s", b.String(), filled)
 	}
 }
+
+// TestResolutionsSet builds resolutions as the Import page does: a title
+// and year, or a title for any year; bad ids and empty titles are refused.
+func TestResolutionsSet(t *testing.T) {
+	var res Resolutions
+	if err := res.Set("Harbour Lights", 2001, "tt0000103"); err != nil {
+		t.Fatal(err)
+	}
+	if err := res.Set("Paper Moons", 0, " tt0000104 "); err != nil {
+		t.Fatal(err)
+	}
+	m := NewMatcher(testCatalog(), &res)
+	for _, tc := range []struct {
+		film Film
+		id   string
+	}{
+		{Film{Name: "Harbour Lights", Year: 2001}, "tt0000103"},
+		{Film{Name: "harbour lights!", Year: 2001}, "tt0000103"},
+		{Film{Name: "Paper Moons", Year: 1960}, "tt0000104"},
+		{Film{Name: "Harbour Lights", Year: 1999}, ""}, // another year: not resolved, and no catalog film
+	} {
+		got, err := m.Match(context.Background(), tc.film)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.ID != tc.id {
+			t.Errorf("%+v matched %q (%s), want %q", tc.film, got.ID, got.Reason, tc.id)
+		}
+		if tc.id != "" && got.Reason != "resolved by title" {
+			t.Errorf("%+v: reason %q", tc.film, got.Reason)
+		}
+	}
+	for _, bad := range []struct {
+		title string
+		year  int
+		id    string
+	}{{"Harbour Lights", 2001, "tt12x"}, {"Harbour Lights", 2001, ""}, {"  ", 2001, "tt0000103"}, {"X", -1, "tt0000103"}} {
+		if err := res.Set(bad.title, bad.year, bad.id); reel.ErrorCode(err) != reel.Invalid {
+			t.Errorf("Set(%q, %d, %q) = %v, want Invalid", bad.title, bad.year, bad.id, err)
+		}
+	}
+}
+
+// TestMatchExportProgress: the callback sees the count rise to the total.
+func TestMatchExportProgress(t *testing.T) {
+	exp := &Export{}
+	for range 250 {
+		exp.Watched = append(exp.Watched, Watched{Film: Film{Name: "The Glass Orchard", Year: 1987}})
+	}
+	var calls [][2]int
+	m := NewMatcher(testCatalog(), nil)
+	m.OnProgress(func(done, total int) { calls = append(calls, [2]int{done, total}) })
+	if _, err := m.MatchExport(context.Background(), exp); err != nil {
+		t.Fatal(err)
+	}
+	want := [][2]int{{0, 250}, {100, 250}, {200, 250}, {250, 250}}
+	if len(calls) != len(want) {
+		t.Fatalf("progress calls %v, want %v", calls, want)
+	}
+	for i := range want {
+		if calls[i] != want[i] {
+			t.Fatalf("progress calls %v, want %v", calls, want)
+		}
+	}
+}

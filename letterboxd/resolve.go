@@ -91,6 +91,29 @@ func (r *Resolutions) add(rec []string, src Source) error {
 	return nil
 }
 
+// Set resolves the film titled title (year 0: any year) to the IMDb id id,
+// as a line of a resolution file would; the Import page builds its
+// resolutions this way. A later Set of the same title and year replaces
+// the earlier one.
+func (r *Resolutions) Set(title string, year int, id string) error {
+	fid, err := reel.ParseFilmID(strings.TrimSpace(id))
+	if err != nil {
+		return reel.Wrap(err, reel.Invalid, "letterboxd: %s", reel.ErrorMessage(err))
+	}
+	if year < 0 || year > 9999 {
+		return reel.Errorf(reel.Invalid, "letterboxd: year %d is not a year", year)
+	}
+	key := titleKey(title, year)
+	if key == titleKey("", year) {
+		return reel.Errorf(reel.Invalid, "letterboxd: no title to resolve")
+	}
+	if r.byTitle == nil {
+		r.byTitle = map[string]resolution{}
+	}
+	r.byTitle[key] = resolution{id: fid.String()}
+	return nil
+}
+
 // Len reports how many resolutions r holds.
 func (r *Resolutions) Len() int {
 	if r == nil {
@@ -110,6 +133,9 @@ func (r *Resolutions) Lookup(f Film) (id, reason string, ok bool) {
 	}
 	for _, k := range []string{titleKey(f.Name, f.Year), titleKey(f.Name, 0)} {
 		if res, ok := r.byTitle[k]; ok {
+			if res.line == 0 { // Set, not a file
+				return res.id, "resolved by title", true
+			}
 			return res.id, "resolved by title on resolutions line " + strconv.Itoa(res.line), true
 		}
 	}
