@@ -183,25 +183,84 @@ func (r *run) reviewAliases(set *aliasSet) {
 		}
 		nameAliases(set, r.l.personName(p), alias{kind: kPerson, ref: p, crew: cat == catDirector || cat == catWriter}, 2, first)
 	}
-	titles := []string{r.l.str.get(r.l.films.title[f]), r.l.str.get(r.l.films.orig[f])}
-	for _, t := range titles {
+	r.titleParts(set, f, alias{kind: kFilm, ref: f, prio: 2.5})
+	// Films the text has named in full go by part of their title afterwards:
+	// "bullets over broadway ... and bullets got raving reviews", "star
+	// trek : insurrection ... enemy outgrossed insurrection".
+	for _, c := range r.chosen {
+		if c.kind != kFilm || c.via != viaGlobal || int64(c.ref) == r.review || c.j-c.i < 2 {
+			continue
+		}
+		r.titleParts(set, c.ref, alias{kind: kFilm, ref: c.ref, prio: 2, from: c.j})
+	}
+}
+
+// titleParts adds the parts of film f's titles a critic shortens it to: a
+// prefix ("Women on the Verge"), a suffix that starts with a content word
+// ("private ryan", "hype" for The Great White Hype), and the subtitle after a
+// colon ("insurrection"). In a text without capitals a one-word part must be
+// an uncommon word at the title's edge (not "love" for Shakespeare in Love).
+func (r *run) titleParts(set *aliasSet, f uint32, a alias) {
+	for _, t := range []string{r.l.str.get(r.l.films.title[f]), r.l.str.get(r.l.films.orig[f])} {
 		words := matchkey.Words(t)
 		start := 0
 		if len(words) > 2 && (words[0] == "the" || words[0] == "a" || words[0] == "an") {
 			start = 1
 		}
+		add := func(s, e int) {
+			if s == 0 && e == len(words) || s >= e || nameParticles[words[e-1]] || classOf(words[e-1]) == wordFunction ||
+				classOf(words[s]) == wordFunction {
+				return // the full title is in the gazetteer; "Women on the" is no title
+			}
+			if r.caseless && e-s < 2 && !r.loneTitleWord(words[s]) {
+				return
+			}
+			set.add(words[s:e], a)
+		}
 		for s := 0; s <= start; s++ {
 			for e := s + 1; e <= len(words); e++ {
-				if s == 0 && e == len(words) || nameParticles[words[e-1]] || classOf(words[e-1]) == wordFunction {
-					continue // the full title is in the gazetteer; "Women on the" is no title
-				}
-				if r.caseless && e-s < 2 {
-					continue
-				}
-				set.add(words[s:e], alias{kind: kFilm, ref: f, prio: 2.5})
+				add(s, e)
 			}
 		}
+		if !r.caseless {
+			continue
+		}
+		first := 1
+		if start == 0 && (words[0] == "the" || words[0] == "a" || words[0] == "an") {
+			first = 2 // "nephew" for The Nephew is the word, not the title
+		}
+		for s := max(start+1, first); s < len(words); s++ {
+			add(s, len(words))
+		}
 	}
+}
+
+// titleSlot reports whether the word at token i stands where a one-word
+// title can in lower-case prose: at the start of a clause, after a comma or
+// a conjunction, or after a word that introduces a title ("like", "than",
+// "in"); not after an article, an adjective or an auxiliary, where the word
+// is the everyday one ("a mute foreigner", "have been kissed", "set on
+// mars").
+func (r *run) titleSlot(i int) bool {
+	if i == 0 || r.toks[i-1].sent != r.toks[i].sent {
+		return true
+	}
+	if strings.TrimSpace(r.text[r.toks[i-1].end:r.toks[i].start]) != "" {
+		return true // punctuation between
+	}
+	switch r.toks[i-1].key {
+	case "and", "or", "but", "that", "like", "unlike", "than", "in", "of", "as", "since", "while", "when",
+		"see", "seen", "saw", "watch", "watched", "seeing", "watching":
+		return true
+	}
+	return false
+}
+
+// loneTitleWord reports a word that may stand alone for a title in a text
+// without capitals: a dictionary word beyond the commonest ones, and no
+// first name ("bullets", "enemy", "hype"; not "love", "ryan").
+func (r *run) loneTitleWord(w string) bool {
+	return classOf(w) == wordDictionary && !r.l.isFirstName(r.l.words.lookup(w))
 }
 
 // characterAliases: the characters of the film under review and of the films
@@ -502,13 +561,16 @@ func (r *run) aliasWordOK(i, n int, a alias) bool {
 		return true
 	}
 	t := &r.toks[i]
-	cls := classOf(t.key)
+	key := t.key
 	if t.has(tokPossessive) && t.alt != "" {
-		cls = classOf(t.alt)
+		key = t.alt
 	}
+	cls := classOf(key)
 	switch {
 	case cls == wordFunction:
 		return false
+	case r.caseless && a.kind == kFilm:
+		return (cls == wordRare || r.loneTitleWord(key)) && r.titleSlot(i)
 	case r.caseless && cls >= wordDictionary:
 		// "grant" after "hugh grant": a surname of someone named in full;
 		// "peck" in a review of a film Raoul Peck directed

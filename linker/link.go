@@ -81,6 +81,7 @@ func (l *Linker) Link(text string, hint FilmHint) Result {
 	r.tokenize()
 	r.hint(hint)
 	r.globalCandidates()
+	r.sequels()
 	r.evidence()
 	// Anchors: what links without any context.
 	r.choose(false)
@@ -215,6 +216,56 @@ func (r *run) globalCandidates() {
 	}
 }
 
+// sequelNumbers are the numbers critics put after a series title.
+var sequelNumbers = map[string]int{"2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7, "8": 8, "9": 9,
+	"ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9}
+
+// sequels adds "austin powers ii": a title shared by the films of a series
+// (Austin Powers: International Man of Mystery, Austin Powers: The Spy Who
+// Shagged Me) followed by a number N names the series' Nth film by year,
+// when the catalog has no title that spells the number itself.
+func (r *run) sequels() {
+	n := len(r.cands)
+	for lo := 0; lo < n; {
+		hi := lo + 1
+		for hi < n && r.cands[hi].i == r.cands[lo].i && r.cands[hi].j == r.cands[lo].j {
+			hi++
+		}
+		r.sequel(lo, hi)
+		lo = hi
+	}
+}
+
+// sequel looks for a number after the span of r.cands[lo:hi].
+func (r *run) sequel(lo, hi int) {
+	i, j := r.cands[lo].i, r.cands[lo].j
+	if j >= len(r.toks) || r.toks[j].sent != r.toks[i].sent {
+		return
+	}
+	num, ok := sequelNumbers[r.toks[j].key]
+	if !ok || strings.TrimSpace(r.text[r.toks[j-1].end:r.toks[j].start]) != "" {
+		return
+	}
+	var series []uint32
+	for k := lo; k < hi; k++ {
+		c := &r.cands[k]
+		if c.kind != kFilm || c.form != formPrimary && c.form != formMain || slices.Contains(series, c.ref) {
+			continue
+		}
+		series = append(series, c.ref)
+	}
+	if len(series) < num {
+		return
+	}
+	for k := range r.cands {
+		if c := &r.cands[k]; c.i == i && c.j == j+1 && c.kind == kFilm {
+			return // "speed 2" is a title of its own
+		}
+	}
+	slices.SortFunc(series, func(a, b uint32) int { return int(r.l.films.year[a]) - int(r.l.films.year[b]) })
+	r.cands = append(r.cands, cand{i: i, j: j + 1, ref: series[num-1], kind: kFilm, form: formSequel, via: viaGlobal})
+}
+
 // crossesParagraph reports a match that spans a blank line or a double
 // quote ("jeff " the big " lebowski" is not the film): names and titles do
 // not contain either.
@@ -246,6 +297,86 @@ func (r *run) evidence() {
 		c := &r.cands[n]
 		c.ev, c.need, c.strong = r.staticEvidence(c)
 	}
+	r.listEvidence()
+}
+
+// listPlausible is how far below its bar a title may score and still count
+// as a list item for its neighbours.
+const listPlausible = 2.5
+
+// listEvidence: titles come in lists ("passenger 57 , executive decision ,
+// and countless other flicks", "the matrix and open your eyes"), so a title
+// candidate right next to another plausible one, across a comma, "and" or
+// "or", gains a point for each such neighbour. Lower-case prose rarely
+// strings two catalog titles together by chance.
+func (r *run) listEvidence() {
+	if len(r.cands) == 0 {
+		return
+	}
+	starts := make([]bool, len(r.toks)+1)
+	ends := make([]bool, len(r.toks)+1)
+	for n := range r.cands {
+		c := &r.cands[n]
+		if c.kind == kFilm && c.ev >= c.need-listPlausible && !math.IsInf(c.need, 1) {
+			starts[c.i], ends[c.j] = true, true
+		}
+	}
+	for n := range r.cands {
+		c := &r.cands[n]
+		if c.kind != kFilm || math.IsInf(c.need, 1) {
+			continue
+		}
+		if k := r.listNext(c.j); k >= 0 && starts[k] {
+			c.ev++
+		}
+		if k := r.listPrev(c.i); k >= 0 && ends[k] {
+			c.ev++
+		}
+	}
+}
+
+// listNext returns the token where the next list item starts after a span
+// ending at token j ("X , Y", "X and Y", "X , and Y"), or -1.
+func (r *run) listNext(j int) int {
+	if j <= 0 || j >= len(r.toks) || r.toks[j].sent != r.toks[j-1].sent {
+		return -1
+	}
+	gap := strings.TrimSpace(r.text[r.toks[j-1].end:r.toks[j].start])
+	switch r.toks[j].key {
+	case "and", "or":
+		if (gap == "" || gap == ",") && j+1 < len(r.toks) && r.toks[j+1].sent == r.toks[j].sent &&
+			strings.TrimSpace(r.text[r.toks[j].end:r.toks[j+1].start]) == "" {
+			return j + 1
+		}
+		return -1
+	}
+	if gap == "," {
+		return j
+	}
+	return -1
+}
+
+// listPrev returns the token where the previous list item ends before a
+// span starting at token i, or -1.
+func (r *run) listPrev(i int) int {
+	if i <= 0 || r.toks[i].sent != r.toks[i-1].sent {
+		return -1
+	}
+	gap := strings.TrimSpace(r.text[r.toks[i-1].end:r.toks[i].start])
+	switch r.toks[i-1].key {
+	case "and", "or":
+		if gap != "" || i < 2 || r.toks[i-2].sent != r.toks[i].sent {
+			return -1
+		}
+		if g := strings.TrimSpace(r.text[r.toks[i-2].end:r.toks[i-1].start]); g == "" || g == "," {
+			return i - 1
+		}
+		return -1
+	}
+	if gap == "," {
+		return i
+	}
+	return -1
 }
 
 // staticEvidence returns a candidate's evidence points and the points it
@@ -296,6 +427,9 @@ func (r *run) filmEvidence(c *cand) (ev, need, strong float64) {
 	if r.cue(c.i) {
 		strong += 1.5
 	}
+	if c.form == formSequel {
+		strong += 1.5 // "austin powers ii": prose does not number things so
+	}
 	ev += strong
 	switch {
 	case r.caseless:
@@ -310,13 +444,20 @@ func (r *run) filmEvidence(c *cand) (ev, need, strong float64) {
 		ev -= 0.5
 	}
 	need = r.filmNeed(c, ordinary, short, votes)
+	// In a text without capitals, "the others", "what if", "in america" are
+	// as ordinary as a single everyday word: one content word at most.
+	weak := short || r.caseless && ordinary && r.contentWords(c.i, c.j) <= 1
 	switch {
 	case strong < 3 && r.bareWord(c, ordinary, short, titleCased, lowerStart):
 		need = math.Inf(1)
 	case strong < 1.5 && short && r.numeric(c.i, c.j):
 		need = math.Inf(1) // "10", "1917": a number is a title only with a cue or a year
-	case r.caseless && ordinary && short && q && strong < 4:
-		need += 2 // scare quotes: " perfect " town
+	case strong < 3 && r.seriesAfter(c.j):
+		need = math.Inf(1) // "the first star wars trilogy", "his pink panther films": not one film
+	case r.caseless && ordinary && weak && q && strong < 4:
+		need += 2 // scare quotes: " perfect " town, " the one "
+	case r.caseless && ordinary && weak && !short:
+		need = max(need, 3)
 	}
 	if r.articleBefore(c) {
 		ev-- // "the superman story", "the chicago globe"
@@ -430,12 +571,7 @@ func (r *run) articleBefore(c *cand) bool {
 // famous film's distinctive name ("fargo", "grumpy old men") has to be taken
 // on its popularity, which the evidence score already carries.
 func (r *run) filmNeed(c *cand, ordinary, short bool, votes float64) float64 {
-	content := 0
-	for k := c.i; k < c.j; k++ {
-		if r.toks[k].cls != wordFunction {
-			content++
-		}
-	}
+	content := r.contentWords(c.i, c.j)
 	switch {
 	case r.caseless && !ordinary && short:
 		return 0.75
@@ -450,6 +586,27 @@ func (r *run) filmNeed(c *cand, ordinary, short bool, votes float64) float64 {
 		return 2.5
 	}
 	return 0.5
+}
+
+// contentWords counts the words of tokens [i, j) that are not function words.
+func (r *run) contentWords(i, j int) int {
+	n := 0
+	for k := i; k < j; k++ {
+		if r.toks[k].cls != wordFunction {
+			n++
+		}
+	}
+	return n
+}
+
+// seriesWords after a title make it the name of a series, not of one film.
+var seriesWords = map[string]bool{"trilogy": true, "films": true, "movies": true, "series": true,
+	"saga": true, "franchise": true, "sequels": true, "pictures": true}
+
+// seriesAfter reports a series word at token j, in the same sentence.
+func (r *run) seriesAfter(j int) bool {
+	return j < len(r.toks) && j > 0 && r.toks[j].sent == r.toks[j-1].sent && seriesWords[r.toks[j].key] &&
+		!strings.ContainsAny(r.text[r.toks[j-1].end:r.toks[j].start], ",.;:()\"")
 }
 
 // hasUncommon reports a word in the span beyond the most common ones
@@ -551,13 +708,21 @@ func init() {
 	}
 }
 
+// cue reports a cue word before token i: right before it, or with only
+// years, numbers, possessives or other cue words between ("the 1995
+// thriller Heat", "Mann's crime film Heat"). Another word between breaks
+// it: in "as far as teen horror flicks go" the cue is not about "go".
 func (r *run) cue(i int) bool {
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
-		if r.toks[k].sent != r.toks[i].sent {
+		t := &r.toks[k]
+		if t.sent != r.toks[i].sent {
 			return false
 		}
-		if r.toks[k].has(tokCue) {
+		if t.has(tokCue) {
 			return true
+		}
+		if !t.has(tokNumber) && !t.has(tokPossessive) {
+			return false
 		}
 	}
 	return false

@@ -16,6 +16,7 @@ const (
 	formAka                   // an alternate title
 	formMain                  // the main title before a colon or dash
 	formSurname               // a famous person's surname alone ("Hitchcock")
+	formSequel                // a series title and a number ("austin powers ii"), made by Link
 )
 
 // An entity reference packs the kind in the top bit: films are plain indices,
