@@ -44,22 +44,58 @@ func mix(x uint64) uint64 {
 
 func pair(a, b uint64) uint64 { return a*0x100000001b3 ^ (b + 0x7f4a7c15) }
 
-var (
-	negators = hashSet("not", "no", "never", "nothing", "nobody", "none", "nowhere",
-		"neither", "nor", "cannot", "without", "hardly", "barely", "scarcely", "rarely", "seldom")
-	contrasts = hashSet("but", "however", "yet", "nevertheless", "nonetheless", "instead",
-		"still", "though", "although", "whereas", "except")
-	// Only these open a clause that outweighs what came before; "although"
-	// and "though" introduce the concession instead.
-	turners = hashSet("but", "however", "yet", "nevertheless", "nonetheless", "instead", "still")
+// Word roles in Extract.
+const (
+	roleNegator  uint8 = 1 << iota // opens a negation scope
+	roleContrast                   // closes one
+	// roleTurner opens a clause that outweighs what came before ("but",
+	// "however"); "although" and "though" introduce the concession instead.
+	roleTurner
 )
 
-func hashSet(words ...string) map[uint64]bool {
-	m := make(map[uint64]bool, len(words))
-	for _, w := range words {
-		m[HashString(w)] = true
+// roles maps the hashes of the words Extract treats specially to their
+// roles. Extract asks it for every word, so it is a small open-addressing
+// table (one multiply and usually one probe) rather than three maps.
+var roles = func() *roleTable {
+	t := &roleTable{}
+	for _, w := range []string{"not", "no", "never", "nothing", "nobody", "none", "nowhere",
+		"neither", "nor", "cannot", "without", "hardly", "barely", "scarcely", "rarely", "seldom"} {
+		t.add(w, roleNegator)
 	}
-	return m
+	for _, w := range []string{"but", "however", "yet", "nevertheless", "nonetheless", "instead",
+		"still", "though", "although", "whereas", "except"} {
+		t.add(w, roleContrast)
+	}
+	for _, w := range []string{"but", "however", "yet", "nevertheless", "nonetheless", "instead", "still"} {
+		t.add(w, roleTurner)
+	}
+	return t
+}()
+
+// roleTable holds at most 32 words in 64 slots; an empty slot has role 0.
+type roleTable struct {
+	h    [64]uint64
+	role [64]uint8
+}
+
+func roleSlot(h uint64) uint64 { return (h * 0x9e3779b97f4a7c15) >> 58 }
+
+func (t *roleTable) add(w string, r uint8) {
+	h := HashString(w)
+	i := roleSlot(h)
+	for t.role[i] != 0 && t.h[i] != h {
+		i = (i + 1) & 63
+	}
+	t.h[i] = h
+	t.role[i] |= r
+}
+
+func (t *roleTable) of(h uint64) uint8 {
+	for i := roleSlot(h); ; i = (i + 1) & 63 {
+		if t.role[i] == 0 || t.h[i] == h {
+			return t.role[i]
+		}
+	}
 }
 
 // Emit receives one feature: its bucket and the byte span of the words
@@ -106,6 +142,10 @@ func tailStart(toks []Token) int {
 	return 0
 }
 
+// maxFeatsPerToken bounds what Extract emits per token: a unigram, its
+// post-contrast and tail copies, a bigram and its tail copy, a trigram.
+const maxFeatsPerToken = 6
+
 // Extract calls emit for every feature of toks (with repeats; callers
 // that want presence deduplicate).
 func (o *Options) Extract(toks []Token, emit Emit) {
@@ -123,8 +163,9 @@ func (o *Options) Extract(toks []Token, emit Emit) {
 				after = false
 			}
 		} else if o.Negation || o.Contrast {
-			isTurner := turners[t.H]
-			if contrasts[t.H] {
+			role := roles.of(t.H)
+			isTurner := role&roleTurner != 0
+			if role&roleContrast != 0 {
 				negating = false
 			}
 			u := saltUni
@@ -138,7 +179,7 @@ func (o *Options) Extract(toks []Token, emit Emit) {
 			if isTurner {
 				after = true
 			}
-			if negators[t.H] || t.NegSuffix {
+			if role&roleNegator != 0 || t.NegSuffix {
 				negating = true
 			}
 		} else {

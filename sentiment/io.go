@@ -201,5 +201,6 @@ func Load(r io.Reader) (*Model, error) {
 			m.W[NumHeads*id+h] = float32(int16(binary.LittleEndian.Uint16(buf[2*h:]))) * k[h]
 		}
 	}
+	m.indexVocab()
 	return m, nil
 }

@@ -3,7 +3,7 @@ package sentiment
 import (
 	"math"
 	"slices"
-	"sort"
+	"sync"
 )
 
 // Result is what the model infers from one review.
@@ -61,6 +61,9 @@ type Model struct {
 	// the share of a text's words found there tells English film talk
 	// from anything else.
 	Vocab []uint64
+	// vocabSet is Vocab as an open-addressing hash set (0 = empty slot),
+	// built by Load.
+	vocabSet []uint64
 }
 
 // Params are the scalars of a model: biases, calibrations and the
@@ -101,9 +104,10 @@ type Heads struct {
 	Sent     float64
 	Words    int     // word tokens
 	Coverage float64 // share of words in the model's vocabulary
-	feats    []feat
-	tokens   []Token
-	valNrm   float64
+	// feats are the text's distinct features at their first occurrence,
+	// for Score's evidence; only set while Score holds the scratch they
+	// live in.
+	feats []feat
 }
 
 type feat struct {
@@ -111,65 +115,103 @@ type feat struct {
 	start, end int32
 }
 
+// scratch holds one call's buffers. Scoring runs once per review and once
+// per candidate sentence of the pull quote, so the buffers are pooled: a
+// call then allocates nothing.
+type scratch struct {
+	toks  []Token
+	feats []feat
+	// slots is an open-addressing set of the bucket ids seen (id+1, 0 is
+	// empty), which finds a feature's first occurrence in one pass; it
+	// replaced sorting 4 × tokens keys per call.
+	slots []uint32
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// maxPooledSlots keeps the buffers of a rare huge input out of the pool.
+const maxPooledSlots = 1 << 20
+
+func getScratch() *scratch { return scratchPool.Get().(*scratch) }
+
+func putScratch(sc *scratch) {
+	if len(sc.slots) <= maxPooledSlots {
+		scratchPool.Put(sc)
+	}
+}
+
 // Heads runs the tokenizer, the feature extractor and the heads.
 func (m *Model) Heads(text string) Heads {
+	sc := getScratch()
+	h := m.heads(text, sc)
+	h.feats = nil // they live in sc
+	putScratch(sc)
+	return h
+}
+
+// heads is Heads with the caller's buffers; h.feats points into sc.
+func (m *Model) heads(text string, sc *scratch) Heads {
 	var h Heads
-	h.tokens = Tokenize(text, make([]Token, 0, len(text)/5+8))
-	feats := make([]feat, 0, 4*len(h.tokens)+4)
-	m.Opts.Extract(h.tokens, func(id uint32, s, e int32) {
-		feats = append(feats, feat{id, s, e})
-	})
-	h.countWords(m)
+	sc.toks = Tokenize(text, sc.toks)
+	h.countWords(m, sc.toks)
 	if len(m.W) == 0 { // the empty fallback model of Default
 		return h
 	}
-	// The sentence head counts every occurrence: the sum over sentences
-	// of each one's score, divided by their number.
-	var sent float64
-	for _, f := range feats {
-		sent += float64(m.W[NumHeads*f.id+2])
+	// At most maxFeatsPerToken features per token, so a table of twice
+	// that many slots stays at most half full and probes stay short.
+	size := 64
+	for size < 2*maxFeatsPerToken*len(sc.toks) {
+		size *= 2
 	}
-	h.Sent = sent/float64(Sentences(h.tokens)) + m.SentBias
-	// Presence, not counts: keep the first occurrence of each bucket. The
-	// sort key packs bucket and position so one integer sort does it.
-	keys := make([]uint64, len(feats))
-	for i, f := range feats {
-		keys[i] = uint64(f.id)<<32 | uint64(i)
+	if cap(sc.slots) < size {
+		sc.slots = make([]uint32, size)
 	}
-	slices.Sort(keys)
-	uniq := make([]feat, 0, len(keys))
-	last := uint32(math.MaxUint32)
-	for _, k := range keys {
-		id := uint32(k >> 32)
-		if id == last && len(uniq) > 0 {
-			continue
-		}
-		last = id
-		uniq = append(uniq, feats[uint32(k)])
-	}
-	h.feats = uniq
+	slots := sc.slots[:size]
+	clear(slots)
+	mask := uint32(size - 1)
 	vh, vb := 1, m.ValBias
 	if h.Words < LongWords {
 		vh, vb = 3, m.ValShortBias
 	}
-	var pol, val float64
-	for _, f := range uniq {
-		pol += float64(m.W[NumHeads*f.id])
-		val += float64(m.W[NumHeads*f.id+uint32(vh)])
-	}
+	// One pass: the sentence head counts every occurrence (the sum over
+	// sentences of each one's score, divided by their number); the
+	// polarity and value heads read presence, so only a bucket's first
+	// occurrence adds to them.
+	var sent, pol, val float64
+	feats := sc.feats[:0]
+	W := m.W
+	m.Opts.Extract(sc.toks, func(id uint32, s, e int32) {
+		w := W[NumHeads*id : NumHeads*id+NumHeads : NumHeads*id+NumHeads]
+		sent += float64(w[2])
+		for i := id & mask; ; i = (i + 1) & mask {
+			switch slots[i] {
+			case 0:
+				slots[i] = id + 1
+				pol += float64(w[0])
+				val += float64(w[vh])
+				feats = append(feats, feat{id, s, e})
+				return
+			case id + 1:
+				return
+			}
+		}
+	})
+	sc.feats = feats
+	h.feats = feats
+	h.Sent = sent/float64(Sentences(sc.toks)) + m.SentBias
 	h.Pol = pol + m.PolBias
-	h.valNrm = 0
-	if len(uniq) > 0 {
-		h.valNrm = 1 / math.Sqrt(float64(len(uniq)))
+	nrm := 0.0
+	if len(feats) > 0 {
+		nrm = 1 / math.Sqrt(float64(len(feats)))
 	}
-	h.Val = val*h.valNrm + vb
+	h.Val = val*nrm + vb
 	return h
 }
 
 // countWords sets Words and Coverage.
-func (h *Heads) countWords(m *Model) {
+func (h *Heads) countWords(m *Model, toks []Token) {
 	known := 0
-	for _, t := range h.tokens {
+	for _, t := range toks {
 		if t.Kind == Word {
 			h.Words++
 			if m.known(t.H) {
@@ -182,9 +224,44 @@ func (h *Heads) countWords(m *Model) {
 	}
 }
 
+// known reports whether h is in the vocabulary: through the hash set Load
+// builds, else (a model built in memory) by binary search.
 func (m *Model) known(h uint64) bool {
-	i := sort.Search(len(m.Vocab), func(i int) bool { return m.Vocab[i] >= h })
-	return i < len(m.Vocab) && m.Vocab[i] == h
+	if m.vocabSet != nil && h != 0 {
+		mask := uint64(len(m.vocabSet) - 1)
+		for i := mix(h) & mask; ; i = (i + 1) & mask {
+			switch m.vocabSet[i] {
+			case h:
+				return true
+			case 0:
+				return false
+			}
+		}
+	}
+	_, ok := slices.BinarySearch(m.Vocab, h)
+	return ok
+}
+
+// indexVocab builds vocabSet from Vocab: one probe per word instead of a
+// 16-step binary search, for every word of every text scored.
+func (m *Model) indexVocab() {
+	size := 64
+	for size < 2*len(m.Vocab) {
+		size *= 2
+	}
+	set := make([]uint64, size)
+	mask := uint64(size - 1)
+	for _, h := range m.Vocab {
+		if h == 0 {
+			continue // 0 marks an empty slot; known falls back for it
+		}
+		i := mix(h) & mask
+		for set[i] != 0 && set[i] != h {
+			i = (i + 1) & mask
+		}
+		set[i] = h
+	}
+	m.vocabSet = set
 }
 
 // Prob returns the calibrated probability that the text is positive.

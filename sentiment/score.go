@@ -40,7 +40,9 @@ func Clip(text string) (string, bool) {
 // so in Truncated.
 func (m *Model) Score(text string) Result {
 	text, cut := Clip(text)
-	h := m.Heads(text)
+	sc := getScratch()
+	defer putScratch(sc)
+	h := m.heads(text, sc)
 	v := m.Value(h)
 	// The verdict is read off the rounded value so the two always agree.
 	r := Result{Value: round1(v)}
@@ -85,7 +87,16 @@ func (m *Model) evidence(text string, h Heads) []Phrase {
 			}
 			return -1
 		}
-		return int(a.f.start - b.f.start)
+		// Ties (rare: two features of one span with equal weights) are
+		// broken by span and bucket so the order does not depend on the
+		// order features were collected in.
+		if a.f.start != b.f.start {
+			return int(a.f.start - b.f.start)
+		}
+		if a.f.end != b.f.end {
+			return int(a.f.end - b.f.end)
+		}
+		return int(a.f.id) - int(b.f.id)
 	})
 	var out []Phrase
 	for _, c := range cands {
