@@ -15,7 +15,11 @@
 #
 # Needs go, wrk, sqlite3 and curl (apt-get install wrk sqlite3 curl).
 # The machine is shared and noisy, so the four targets run round-robin
-# ROUNDS times and each figure is the median of its rounds.
+# ROUNDS times and each figure is the median of its rounds. Each measured
+# round follows a 2 s unmeasured warm-up of the same target: the figures are
+# a steady load, not the first visit of every page after the other targets'
+# 15 s (film pages cache their scores for at most 10 s, so without it each
+# round would open with 1,000 cold renders at once).
 # Tunables: FILMS (1000) REVIEWS (100000) CONNS (64) THREADS (2) DURATION (5s)
 # ROUNDS (3)
 set -euo pipefail
@@ -210,6 +214,7 @@ for t in "${targets[@]}"; do DURATION=2s bench "${url[$t]}" "${script[$t]:-}" >/
 echo "== wrk: $THREADS threads, $CONNS connections, $ROUNDS rounds of $DURATION per target ($(nproc) cores shared with the servers)"
 for round in $(seq 1 "$ROUNDS"); do
   for t in "${targets[@]}"; do
+    DURATION=2s bench "${url[$t]}" "${script[$t]:-}" >/dev/null
     bench "${url[$t]}" "${script[$t]:-}" >>"$tmp/$t.runs"
   done
   echo "   round $round done"

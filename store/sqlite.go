@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"time"
 
 	"reel"
 
@@ -28,6 +29,10 @@ var sqlitePragmas = []string{
 	"temp_store(MEMORY)",
 }
 
+// sqliteConns is the SQLite connection pool's size: readers run in
+// parallel under WAL, beyond a few per core they only queue inside SQLite.
+const sqliteConns = 8
+
 func openSQLite(ctx context.Context, path string) (*sql.DB, error) {
 	if err := checkWritableDir(path); err != nil {
 		return nil, err
@@ -41,6 +46,14 @@ func openSQLite(ctx context.Context, path string) (*sql.DB, error) {
 	if err != nil {
 		return nil, reel.Wrap(err, reel.Internal, "open SQLite database %s", path)
 	}
+	// database/sql keeps two idle connections by default: under concurrent
+	// page loads it opens and closes SQLite connections on every burst, and
+	// each new one starts with a cold page cache and re-runs the pragmas
+	// (on bench/web.sh that was a cold cache per burst on the film page).
+	// sqliteConns bounds them too: each may hold cache_size of pages.
+	db.SetMaxOpenConns(sqliteConns)
+	db.SetMaxIdleConns(sqliteConns)
+	db.SetConnMaxIdleTime(5 * time.Minute)
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, reel.Wrap(err, reel.Internal, "open SQLite database %s", path)

@@ -49,6 +49,13 @@ const (
 // refreshTimeout bounds a background reload.
 const refreshTimeout = 10 * time.Second
 
+// refreshSlots bounds the background reloads running at once, across every
+// cache. When many entries go stale together (a crawler's pages, the whole
+// film cache after a quiet spell) unbounded reloads would take the CPU from
+// the requests they are meant to keep fast; past the bound, stale entries
+// are served a little longer instead.
+var refreshSlots = make(chan struct{}, 2)
+
 func newLRU[K comparable, V any](max int, ttl time.Duration) *lru[K, V] {
 	return &lru[K, V]{ttl: ttl, max: max, items: map[K]*list.Element{}, order: list.New()}
 }
@@ -140,8 +147,17 @@ func cached[K comparable, V any](ctx context.Context, c *lru[K, V], k K, load fu
 	case fresh, stale:
 		return v, nil
 	case claim:
+		select {
+		case refreshSlots <- struct{}{}:
+		default:
+			// Enough reloads are running: serve the stale value and let a
+			// later request claim the refresh.
+			c.release(k)
+			return v, nil
+		}
 		// The reload outlives the request that triggered it.
 		go func() {
+			defer func() { <-refreshSlots }()
 			ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), refreshTimeout)
 			defer cancel()
 			if nv, err := load(ctx); err == nil {
