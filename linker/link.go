@@ -34,6 +34,7 @@ type cand struct {
 	form   uint8
 	via    uint8
 	altEnd bool  // matched through the possessive-less last word
+	fuzzy  bool  // matched through a near-miss spelling of one word
 	part   uint8 // for aliases, which part of the name matched
 	ev     float64
 	strong float64 // evidence from the text itself: quotes, a year, a cue word
@@ -81,6 +82,7 @@ func (l *Linker) Link(text string, hint FilmHint) Result {
 	r.tokenize()
 	r.hint(hint)
 	r.globalCandidates()
+	r.misspelledTitles()
 	r.sequels()
 	r.evidence()
 	// Anchors: what links without any context.
@@ -213,6 +215,58 @@ func (r *run) globalCandidates() {
 				r.cands = append(r.cands, c)
 			}
 		})
+	}
+}
+
+// ordinals spelt as numbers, for titles that spell them out ("close
+// encounters of the 3rd kind").
+var ordinals = map[string]string{"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth",
+	"5th": "fifth", "6th": "sixth", "7th": "seventh", "8th": "eighth", "9th": "ninth", "10th": "tenth"}
+
+// misspelledTitles adds film candidates for titles written with one word
+// misspelt ("independance day", "saving priivate ryan", "pocohontas") or an
+// ordinal in figures. Only a word that is in no English word list and in no
+// catalog name is tried, so correct text costs nothing; its stand-in is a
+// catalog word one edit away (a letter dropped, swapped or replaced). A
+// one-word title so found must be long (8 letters), a shorter one has too
+// many neighbours.
+func (r *run) misspelledTitles() {
+	var ws []uint32
+	for k := range r.toks {
+		t := &r.toks[k]
+		var fz uint32
+		typo := true
+		if o, ok := ordinals[t.key]; ok {
+			fz, typo = r.l.words.lookup(o), false
+		} else if t.word == 0 && t.altW == 0 && t.cls == wordRare && !t.has(tokNumber) && len(t.key) >= 6 {
+			fz = r.l.nearWord(t.key)
+		}
+		if fz == 0 {
+			continue
+		}
+		for i := max(k-6, 0); i <= k; i++ {
+			if r.toks[i].sent != t.sent || i < k && r.ws[i] == 0 {
+				continue
+			}
+			end := min(len(r.toks), i+maxPhrase)
+			ws = append(ws[:0], r.ws[i:end]...)
+			ws[k-i] = fz
+			r.l.ph.match(ws, r.alts[i:end], func(n int, p uint32, viaAlt bool) {
+				if i+n <= k || n == 1 && len(t.key) < 8 || r.crossesParagraph(i, i+n) {
+					return
+				}
+				refs := r.l.ph.refs[r.l.ph.refOff[p]:r.l.ph.refOff[p+1]]
+				forms := r.l.ph.forms[r.l.ph.refOff[p]:r.l.ph.refOff[p+1]]
+				for x, ref := range refs {
+					if x >= maxRefsOneWord {
+						break
+					}
+					if ref&personBit == 0 {
+						r.cands = append(r.cands, cand{i: i, j: i + n, ref: ref, kind: kFilm, form: forms[x], via: viaGlobal, altEnd: viaAlt, fuzzy: typo})
+					}
+				}
+			})
+		}
 	}
 }
 
@@ -427,6 +481,9 @@ func (r *run) filmEvidence(c *cand) (ev, need, strong float64) {
 	if r.cue(c.i) {
 		strong += 1.5
 	}
+	if r.fameAround(c.i, c.j) {
+		strong += 1.5 // "greg kinear , of talk soup fame"
+	}
 	if c.form == formSequel {
 		strong += 1.5 // "austin powers ii": prose does not number things so
 	}
@@ -442,6 +499,9 @@ func (r *run) filmEvidence(c *cand) (ev, need, strong float64) {
 	}
 	if c.form == formMain {
 		ev -= 0.5
+	}
+	if c.fuzzy {
+		ev -= 0.5 // "manhatten murder mystery": right words but one, misspelt
 	}
 	need = r.filmNeed(c, ordinary, short, votes)
 	// In a text without capitals, "the others", "what if", "in america" are
@@ -940,7 +1000,8 @@ func (r *run) contextEvidence(c *cand) float64 {
 	switch c.kind {
 	case kFilm:
 		if r.support[c.ref] == 0 && int64(c.ref) != r.review {
-			return r.listed(c) // no one the text names is credited on it
+			// no one the text names is credited on it
+			return r.listed(c) + r.creditAside(c)
 		}
 		if int64(c.ref) == r.review {
 			ev += 3
@@ -969,6 +1030,7 @@ func (r *run) contextEvidence(c *cand) float64 {
 		ev += min(float64(cast), 2)
 		ev += r.nearbyCredit(c)
 		ev += r.listed(c)
+		ev += r.creditAside(c)
 		if dir || cast > 0 || int64(c.ref) == r.review {
 			// A title the text keeps coming back to, whose people it names,
 			// is the film being discussed: "daylight" four times beside
@@ -1023,6 +1085,37 @@ func (r *run) nearbyCredit(c *cand) float64 {
 		best = 1
 	}
 	return best
+}
+
+// creditAside scores a title in the aside critics give an actor: "hana (
+// juliette binoche , the horseman on the roof )", "( willem dafoe ,
+// basquiat )": a linked person, a comma, the title, inside parentheses. The
+// catalog need not know the credit; the form says what it is.
+func (r *run) creditAside(c *cand) float64 {
+	if c.i == 0 || c.j >= len(r.toks) {
+		return 0
+	}
+	if !strings.HasPrefix(strings.TrimSpace(r.text[r.toks[c.j-1].end:]), ")") {
+		return 0
+	}
+	sent := r.toks[c.i].sent
+	for _, n := range r.chosenIn(sent, sent) {
+		m := &r.chosen[n]
+		if m.kind != kPerson || m.j != c.i {
+			continue
+		}
+		if strings.TrimSpace(r.text[r.toks[m.j-1].end:r.toks[c.i].start]) == "," &&
+			strings.HasSuffix(strings.TrimSpace(r.text[:r.toks[m.i].start]), "(") {
+			return 2
+		}
+	}
+	return 0
+}
+
+// fameAround reports "of X fame" around tokens [i, j).
+func (r *run) fameAround(i, j int) bool {
+	return i > 0 && j < len(r.toks) && r.toks[i-1].key == "of" && r.toks[j].key == "fame" &&
+		r.toks[i-1].sent == r.toks[j].sent
 }
 
 // listed scores a title in a list of other linked titles ("starman ,

@@ -93,3 +93,46 @@ func (d *dict) rehash(n int) {
 		d.slots[i] = id
 	}
 }
+
+// nearWord returns the id of a word one edit from key (a letter deleted,
+// two neighbours swapped, or a letter replaced, in that order of
+// preference), or 0. key is ASCII lower case in practice; other bytes are
+// left alone.
+func (l *Linker) nearWord(key string) uint32 {
+	b := []byte(key)
+	buf := make([]byte, 0, len(b))
+	for i := range b {
+		if i == len(b)-1 && b[i] == 's' {
+			continue // a plural ("godzillas") is the word, not a slip
+		}
+		buf = append(append(buf[:0], b[:i]...), b[i+1:]...)
+		if id := l.words.lookup(string(buf)); id != 0 {
+			return id
+		}
+	}
+	buf = append(buf[:0], b...)
+	for i := 0; i+1 < len(buf); i++ {
+		buf[i], buf[i+1] = buf[i+1], buf[i]
+		if id := l.words.lookup(string(buf)); id != 0 {
+			return id
+		}
+		buf[i], buf[i+1] = buf[i+1], buf[i]
+	}
+	for i := range buf {
+		if buf[i] < 'a' || buf[i] > 'z' {
+			continue
+		}
+		orig := buf[i]
+		for c := byte('a'); c <= 'z'; c++ {
+			if c == orig {
+				continue
+			}
+			buf[i] = c
+			if id := l.words.lookup(string(buf)); id != 0 {
+				return id
+			}
+		}
+		buf[i] = orig
+	}
+	return 0
+}
