@@ -120,18 +120,43 @@ func detectFormat(text, format string) (string, error) {
 	default:
 		return "", reel.Errorf(reel.Invalid, "unknown format %q (use auto, plain, markdown or html)", format)
 	}
-	head := strings.ToLower(text[:min(len(text), 64<<10)])
-	for _, tag := range []string{"<!doctype", "<html", "<body", "<p>", "<p ", "<br", "<div", "</p>", "<script", "<em>", "<i>", "<b>", "<strong>", "<a href", "<span", "<li>", "<h1", "<h2", "<h3"} {
-		if strings.Contains(head, tag) {
-			return FormatHTML, nil
-		}
+	// The first 64 KB decide, read in place: lower-casing a copy and
+	// prefixing it with a newline for each Markdown mark cost more than the
+	// rest of reading a plain review.
+	head := text[:min(len(text), 64<<10)]
+	if hasHTMLTag(head) {
+		return FormatHTML, nil
 	}
-	for _, mark := range []string{"\n#", "\n> ", "\n- ", "\n* ", "**", "__", "](", "||", ">!", "\n```"} {
-		if strings.Contains("\n"+head, mark) {
+	for _, mark := range markdownMarks {
+		if strings.Contains(head, mark) || mark[0] == '\n' && strings.HasPrefix(head, mark[1:]) {
 			return FormatMarkdown, nil
 		}
 	}
 	return FormatPlain, nil
+}
+
+// htmlTags are the openings (lower case) that make a text HTML.
+var htmlTags = []string{"<!doctype", "<html", "<body", "<p>", "<p ", "<br", "<div", "</p>", "<script", "<em>", "<i>", "<b>", "<strong>", "<a href", "<span", "<li>", "<h1", "<h2", "<h3"}
+
+// markdownMarks are Markdown's block and emphasis marks; one starting with
+// a newline also counts at the start of the text.
+var markdownMarks = []string{"\n#", "\n> ", "\n- ", "\n* ", "**", "__", "](", "||", ">!", "\n```"}
+
+// hasHTMLTag reports whether s holds one of htmlTags in any ASCII case.
+func hasHTMLTag(s string) bool {
+	for i := strings.IndexByte(s, '<'); i >= 0; {
+		for _, tag := range htmlTags {
+			if len(s)-i >= len(tag) && strings.EqualFold(s[i:i+len(tag)], tag) {
+				return true
+			}
+		}
+		j := strings.IndexByte(s[i+1:], '<')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
 }
 
 func toPlain(text, format string) *plain {
