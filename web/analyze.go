@@ -83,33 +83,87 @@ type cachedLinker struct {
 	mu      sync.Mutex
 	l       *linker.Linker
 	built   time.Time
-	loading bool
+	loading bool          // a refresh of a stale linker is running
+	first   chan struct{} // closed when the running first build ends; nil when none runs
+	err     error         // the last first build's failure
 }
 
 // linkers holds a cachedLinker per store; a process normally has one.
 var linkers sync.Map // *store.Store → *cachedLinker
 
-// catalogLinker returns the store's linker, building it on first use and
-// rebuilding it in the background once it is older than linkerTTL, so only
-// the first request waits.
+// errCatalogLoading is what linkerWithin returns while the first build runs.
+var errCatalogLoading = reel.Errorf(reel.Internal, "the catalog is still loading")
+
+// catalogLinker returns the store's linker, waiting for its first build (or
+// until ctx ends) and rebuilding it in the background once it is older than
+// linkerTTL, so only the first requests wait.
 func catalogLinker(ctx context.Context, st *store.Store) (*linker.Linker, error) {
+	return linkerWithin(ctx, st, -1)
+}
+
+// linkerWithin is catalogLinker waiting at most wait (forever when
+// negative) for the first build; after that it answers errCatalogLoading
+// and the build goes on. The review editor uses it so that a large
+// catalog's first build (minutes on the full IMDb files) never holds up a
+// page: its panel says names will be linked once the catalog has loaded.
+func linkerWithin(ctx context.Context, st *store.Store, wait time.Duration) (*linker.Linker, error) {
 	v, _ := linkers.LoadOrStore(st, &cachedLinker{})
 	c := v.(*cachedLinker)
+	l, first := c.current(st)
+	if l != nil {
+		return l, nil
+	}
+	var timeout <-chan time.Time
+	if wait >= 0 {
+		t := time.NewTimer(wait)
+		defer t.Stop()
+		timeout = t.C
+	}
+	select {
+	case <-first:
+	case <-timeout:
+		return nil, errCatalogLoading
+	case <-ctx.Done():
+		return nil, reel.Wrap(ctx.Err(), reel.Internal, "read the catalog")
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.l == nil {
-		l, err := linker.Build(ctx, st)
-		if err != nil {
-			return nil, reel.Wrap(err, reel.Internal, "read the catalog")
-		}
-		c.l, c.built = l, time.Now()
-		return l, nil
-	}
-	if time.Since(c.built) > linkerTTL && !c.loading {
-		c.loading = true
-		go c.refresh(st)
+		return nil, reel.Wrap(c.err, reel.Internal, "read the catalog")
 	}
 	return c.l, nil
+}
+
+// current returns the linker, starting a refresh when it is stale, or,
+// before the first build has succeeded, a channel closed when the running
+// (or a newly started) build ends. The build is not tied to one request's
+// context: a caller who gives up does not waste the work for the next.
+func (c *cachedLinker) current(st *store.Store) (*linker.Linker, <-chan struct{}) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.l != nil {
+		if time.Since(c.built) > linkerTTL && !c.loading {
+			c.loading = true
+			go c.refresh(st)
+		}
+		return c.l, nil
+	}
+	if c.first == nil {
+		c.first = make(chan struct{})
+		go c.buildFirst(st, c.first)
+	}
+	return nil, c.first
+}
+
+func (c *cachedLinker) buildFirst(st *store.Store, done chan struct{}) {
+	l, err := linker.Build(context.Background(), st)
+	c.mu.Lock()
+	if err == nil {
+		c.l, c.built = l, time.Now()
+	}
+	c.err, c.first = err, nil // a failed build is retried by the next request
+	c.mu.Unlock()
+	close(done)
 }
 
 func (c *cachedLinker) refresh(st *store.Store) {

@@ -65,6 +65,8 @@ var authzCases = []authzCase{
 		form: url.Values{"body": {"Mine now."}}, want: [4]int{403, 403, 403, 403}},
 	{route: "POST /reviews/{id}/delete", path: func(x authzTargets) string { return fmt.Sprintf("/reviews/%d/delete", x.review) },
 		form: url.Values{}, want: [4]int{403, 403, 403, 303}},
+	// The editor's copy desk panel (review.js): any writer, nobody signed out.
+	{route: "POST /reviews/analyze", form: url.Values{"body": {"A fine film."}}, want: [4]int{403, 200, 200, 200}},
 
 	// The JSON API, with bearer tokens. A signed-out caller gets 401 before
 	// the body is even read; a body that is wrong is the caller's own 400.

@@ -33,6 +33,10 @@ type reviewForm struct {
 	Liked      bool
 	Tags       string
 	Visibility string
+	PullQuote  string // critics and admins (store rule); QuoteField shows the field
+	SourceURL  string // kept as is: the form does not edit it, and a save replaces every field
+	QuoteField bool
+	Panel      deskPanel         // the copy desk's reading of Body (review_edit_panel.go)
 	Today      string            // the latest watch date the date field offers
 	Errors     map[string]string // by field name
 	Error      string            // a problem with the review as a whole
@@ -90,7 +94,8 @@ func (s *Server) ownReview(r *http.Request) (store.Review, error) {
 func formOf(rv store.Review, film reel.Film) reviewForm {
 	f := reviewForm{Action: reviewURL(rv.ID) + "/edit", Editing: true, ReviewID: rv.ID, Film: film,
 		Body: rv.Body, Spoilers: rv.Spoilers, WatchedOn: rv.WatchedOn, Rewatch: rv.Rewatch, Liked: rv.Liked,
-		Tags: strings.Join(rv.Tags, ", "), Visibility: string(rv.Visibility), Errors: map[string]string{}}
+		Tags: strings.Join(rv.Tags, ", "), Visibility: string(rv.Visibility), PullQuote: rv.PullQuote,
+		SourceURL: rv.SourceURL, Errors: map[string]string{}}
 	if rv.Grade != nil && rv.Grade.Source != store.GradeInferred {
 		f.Grade = rv.Grade.Text
 	}
@@ -110,7 +115,7 @@ func (s *Server) handleCreateReview(w http.ResponseWriter, r *http.Request) {
 	f.Action = "/reviews/new"
 	s.pickFilm(r, &f, r.PostFormValue("film"))
 	in, ok := f.input()
-	if !ok || r.PostFormValue("action") == "preview" {
+	if !ok || previewing(r) {
 		s.renderForm(w, r, statusFor(f), f)
 		return
 	}
@@ -133,7 +138,7 @@ func (s *Server) handleUpdateReview(w http.ResponseWriter, r *http.Request) {
 	}
 	f.Film = films[old.FilmID]
 	in, ok := f.input()
-	if !ok || r.PostFormValue("action") == "preview" {
+	if !ok || previewing(r) {
 		s.renderForm(w, r, statusFor(f), f)
 		return
 	}
@@ -165,8 +170,24 @@ func statusFor(f reviewForm) int {
 	return http.StatusOK
 }
 
+// previewing reports whether the form was sent to be shown again rather
+// than saved: Preview, or the copy desk panel's "Use as the pull quote".
+func previewing(r *http.Request) bool {
+	a := r.PostFormValue("action")
+	return a == "preview" || a == actionUseQuote
+}
+
+// actionUseQuote is the panel's no-JavaScript way to take its pull quote.
+const actionUseQuote = "use-quote"
+
 func (s *Server) renderForm(w http.ResponseWriter, r *http.Request, status int, f reviewForm) {
 	f.Today = time.Now().Format(time.DateOnly)
+	u, _ := viewer(r)
+	f.QuoteField = canQuote(u)
+	f.Panel = s.deskPanelFor(r.Context(), f.Body, f.Film.ID, f.PullQuote, f.QuoteField)
+	if f.QuoteField && f.Panel.Quote != "" && r.PostFormValue("action") == actionUseQuote {
+		f.PullQuote, f.Panel.QuoteSame = f.Panel.Quote, true
+	}
 	title := "Write a review"
 	if f.Editing {
 		title = "Edit your review"
@@ -183,7 +204,8 @@ func readForm(r *http.Request) reviewForm {
 	v := r.PostFormValue
 	f := reviewForm{Grade: strings.TrimSpace(v("grade")), Verdict: v("verdict"), Body: v("body"),
 		Spoilers: v("spoilers") != "", WatchedOn: v("watched_on"), Rewatch: v("rewatch") != "",
-		Liked: v("liked") != "", Tags: v("tags"), Visibility: v("visibility"), Errors: map[string]string{}}
+		Liked: v("liked") != "", Tags: v("tags"), Visibility: v("visibility"), PullQuote: v("pull_quote"),
+		SourceURL: v("source_url"), Errors: map[string]string{}}
 	var err error
 	if f.GradeValue, err = gradePreview(f.Grade); err != nil {
 		f.Errors["grade"] = reel.ErrorMessage(err)
@@ -233,7 +255,8 @@ func (f reviewForm) input() (store.ReviewInput, bool) {
 	g, _ := grade.Parse(f.Grade) // checked by readForm; "" is no grade
 	in := store.ReviewInput{FilmID: f.Film.ID, Body: f.Body, Grade: g, Verdict: grade.Verdict(f.Verdict),
 		Spoilers: f.Spoilers, WatchedOn: f.WatchedOn, Rewatch: f.Rewatch, Liked: f.Liked,
-		Tags: strings.Split(f.Tags, ","), Visibility: store.Visibility(f.Visibility)}
+		Tags: strings.Split(f.Tags, ","), Visibility: store.Visibility(f.Visibility),
+		PullQuote: f.PullQuote, SourceURL: f.SourceURL}
 	if strings.TrimSpace(f.Body) == "" && f.Grade == "" {
 		f.Errors["body"] = "Write the review, or at least give a grade."
 	}

@@ -112,6 +112,8 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("POST /reviews/{id}/edit", s.handleUpdateReview)
 	s.mux.HandleFunc("POST /reviews/{id}/delete", s.handleDeleteReview)
 	s.mux.HandleFunc("POST /reviews/{id}/like", s.handleLikeReview)
+	// The editor's copy desk panel (review_edit_panel.go).
+	s.mux.HandleFunc("POST /reviews/analyze", s.handleDeskPanel)
 	s.importRoutes() // GET/POST /import (importpage.go)
 	s.api("GET /api/v1/grade", s.apiGrade)
 	s.mux.HandleFunc("GET /u/{name}", s.handleProfile)

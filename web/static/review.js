@@ -1,7 +1,8 @@
 // Reviews: inline spoilers become buttons that reveal them (click, Enter,
-// Space), and the review form previews the grade as it is typed. Pages work
-// without this file: a checkbox reveals spoilers, and the form's Preview
-// button shows the grade's value from the server.
+// Space), the review form previews the grade as it is typed, and its copy
+// desk panel follows the text. Pages work without this file: a checkbox
+// reveals spoilers, and the form's Preview button shows the grade's value
+// and the copy desk's panel from the server.
 "use strict";
 
 (() => {
@@ -106,4 +107,80 @@
       area.setSelectionRange(a + 2, b + 2);
     });
   });
+
+  // Copy desk panel: after a pause in typing, and only when the text or the
+  // film changed, post them to the site's panel endpoint and swap in the
+  // HTML it answers (the same template the Preview renders, escaped by the
+  // server). A newer request aborts the one in flight.
+  const PANEL_DELAY_MS = 600;
+  const panel = document.querySelector("[data-desk-panel]");
+  const form = document.getElementById("review-form");
+  const body = document.getElementById("f-body");
+  if (panel && form && body) {
+    const how = document.querySelector("[data-desk-how]");
+    const status = document.querySelector("[data-desk-status]");
+    const quote = document.getElementById("f-quote");
+    const filmOf = () => {
+      const f = form.querySelector('input[name="film"]:checked, input[name="film"]:not([type="radio"])');
+      return f ? f.value.trim() : "";
+    };
+    const state = () => {
+      const p = new URLSearchParams({ body: body.value, film: filmOf() });
+      if (quote) p.set("pull_quote", quote.value);
+      return p;
+    };
+    if (how) how.textContent = "It reads the review again as you type.";
+    let shown = state().toString(); // the server rendered the panel for this
+    let timer = 0;
+    let inFlight = null;
+    const say = (msg) => {
+      status.textContent = msg;
+      status.hidden = !msg;
+    };
+    const refresh = async () => {
+      const params = state();
+      const key = params.toString();
+      if (key === shown) return;
+      if (inFlight) inFlight.abort();
+      const ctl = new AbortController();
+      inFlight = ctl;
+      panel.setAttribute("aria-busy", "true");
+      try {
+        const resp = await fetch(panel.dataset.deskPanel, { method: "POST", body: params, signal: ctl.signal, credentials: "same-origin" });
+        if (!resp.ok) throw new Error("status " + resp.status);
+        const html = await resp.text();
+        if (ctl.signal.aborted) return;
+        panel.innerHTML = html;
+        shown = key;
+        say("");
+      } catch (e) {
+        if (ctl.signal.aborted) return;
+        say("The copy desk could not read the latest text; the panel shows an earlier reading.");
+      } finally {
+        if (inFlight === ctl) {
+          inFlight = null;
+          panel.removeAttribute("aria-busy");
+        }
+      }
+    };
+    const later = () => {
+      clearTimeout(timer);
+      timer = setTimeout(refresh, PANEL_DELAY_MS);
+    };
+    body.addEventListener("input", later);
+    if (quote) quote.addEventListener("input", later);
+    form.addEventListener("change", (e) => {
+      if (e.target.name === "film") later();
+    });
+    // "Use as the pull quote" fills the field here instead of posting the
+    // form (which is what it does without this script).
+    panel.addEventListener("click", (e) => {
+      const button = e.target.closest("button[data-use-quote]");
+      if (!button || !quote) return;
+      e.preventDefault();
+      quote.value = button.dataset.useQuote;
+      quote.focus();
+      refresh();
+    });
+  }
 })();

@@ -1,0 +1,94 @@
+package e2e
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// editorFilm is the film the editor test reviews: Volver, in the demo catalog.
+const editorFilm = "tt0441909"
+
+// editorBody names the director, the film with a wrong year and a
+// character, and gives the ending away.
+const editorBody = "Pedro Almodóvar's Volver (2005) is a warm, funny and generous film, and Penélope Cruz gives the performance of her career as Raimunda. " +
+	"In the end it turns out that the mother was alive all along, hiding from the village."
+
+// analyzeCalls counts the panel's requests the page has made.
+const analyzeCalls = `performance.getEntriesByType("resource").filter(e => e.name.endsWith("/reviews/analyze")).length`
+
+// TestEditorPanel signs a member up, opens the review form for Volver and
+// types a review: the copy desk panel follows the text (review.js), once
+// per pause rather than per key, with the film and director linked, the
+// wrong year checked and the ending flagged. At each viewport the page is
+// audited with axe, must not scroll sideways, and is photographed.
+func TestEditorPanel(t *testing.T) {
+	base, tab := setup(t)
+	errs := consoleErrors(t, tab)
+	name := "e2e-ed-" + strconv.FormatInt(time.Now().UnixNano()%1e9, 36)
+	signUp(t, tab, base, name, "a long enough secret")
+	dir := artifacts(t)
+
+	for _, vp := range viewports {
+		t.Run(vp.name, func(t *testing.T) {
+			load(t, tab, base+"/reviews/new?film="+editorFilm, 200, vp.width, vp.height, vp.dark, vp.mobile)
+			blank := run(t, tab, "blank panel", chromedp.Text(chromedp.CSS("#desk-panel")))
+			if !strings.Contains(blank, "Nothing to read yet") {
+				t.Errorf("the blank form's panel says %q", blank)
+			}
+			if how := run(t, tab, "panel hint", chromedp.Text(chromedp.CSS("[data-desk-how]"))); !strings.Contains(how, "as you type") {
+				t.Errorf("the panel's hint %q does not say it follows the text (review.js not running?)", how)
+			}
+			if live := run(t, tab, "aria-live", chromedp.AttributeValue(chromedp.CSS("#desk-panel"), "aria-live")); live.Value != "polite" {
+				t.Errorf("panel aria-live = %q", live.Value)
+			}
+
+			do(t, tab, "type the review",
+				chromedp.SendKeys(chromedp.CSS("#f-body"), editorBody),
+				chromedp.WaitVisible(chromedp.CSS(`#desk-panel a[href="/films/`+editorFilm+`"]`)),
+			)
+			panel := run(t, tab, "panel", chromedp.Text(chromedp.CSS("#desk-panel")))
+			for _, want := range []string{"Pedro Almodóvar", "Volver is from 2006, not 2005", "Suggested: 2006",
+				"In the end it turns out that the mother was alive all along", "reveals the ending", "Raimunda, played by Penélope Cruz in Volver (2006)"} {
+				if !strings.Contains(panel, want) {
+					t.Errorf("the panel lacks %q:\n%s", want, panel)
+				}
+			}
+			if n := run(t, tab, "director link", chromedp.Evaluate[int](`document.querySelectorAll('#desk-panel a[href="/people/nm0000264"]').length`)); n != 1 {
+				t.Errorf("%d links to Pedro Almodóvar's page in the panel, want 1", n)
+			}
+			// Typing all of it took one or two requests, not one per key.
+			calls := run(t, tab, "requests", chromedp.Evaluate[int](analyzeCalls))
+			if calls < 1 || calls > 3 {
+				t.Errorf("typing %d characters made %d panel requests", len(editorBody), calls)
+			}
+			// An input event that changes nothing asks nothing.
+			do(t, tab, "no-op input", chromedp.Evaluate[chromedp.Void](`document.getElementById("f-body").dispatchEvent(new Event("input"))`),
+				chromedp.Sleep(1200*time.Millisecond))
+			if again := run(t, tab, "requests", chromedp.Evaluate[int](analyzeCalls)); again != calls {
+				t.Errorf("an unchanged text was sent again: %d requests, then %d", calls, again)
+			}
+
+			checkAxe(t, tab)
+			checkNoSideScroll(t, tab, vp.width)
+			png := run(t, tab, "screenshot", chromedp.FullScreenshot(100))
+			if err := os.WriteFile(filepath.Join(dir, "editor-panel-"+vp.name+".png"), png, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			// Below the form on a phone, beside it on a desktop.
+			beside := run(t, tab, "layout", chromedp.Evaluate[bool](
+				`document.querySelector(".desk").getBoundingClientRect().left >= document.getElementById("review-form").getBoundingClientRect().right`))
+			if beside == vp.mobile {
+				t.Errorf("at %d px the panel is beside the form: %v", vp.width, beside)
+			}
+		})
+	}
+	for _, e := range errs() {
+		t.Errorf("console: %s", e)
+	}
+}

@@ -1,0 +1,276 @@
+package web
+
+import (
+	"context"
+	"math"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"reel"
+	"reel/copydesk"
+	"reel/linker"
+	"reel/store"
+)
+
+// The copy desk's side panel in the review editor (issue #5): the review's
+// inferred score, the names it links, factual slips, spoiler sentences and
+// a pull quote. The form's Preview renders it with the page; review.js
+// refreshes it as the critic types from POST /reviews/analyze, which
+// answers the same template as an HTML fragment, so both paths show the
+// same panel.
+
+// deskPanel is the panel's view-model.
+type deskPanel struct {
+	Empty      string // why there is nothing to show yet; "" when the analysis ran
+	Loading    bool   // the catalog was still loading: nothing linked or checked yet
+	Score      deskScore
+	Film       *deskFilm
+	Films      []deskMention
+	People     []deskMention
+	Characters []deskMention
+	Checks     []deskCheck
+	Spoilers   []deskSpoiler
+	Quote      string // the suggested pull quote; "" when no sentence qualifies
+	QuoteSame  bool   // the form's pull quote already is Quote
+	QuoteSlip  bool   // a check falls inside the quote: fix the text before quoting it
+	QuoteField bool   // the form has a pull quote field to put Quote into
+}
+
+type deskScore struct {
+	Value      string // "84"
+	Verdict    string // positive, mixed or negative
+	Confidence string // "90 %"
+	Grade      string // a grade the text states, which set the value
+	Up, Down   []string
+}
+
+type deskFilm struct {
+	Title, URL, Year, Confidence string
+}
+
+// deskMention is one linked name, however many times the text names it.
+type deskMention struct {
+	Name, URL string
+	Said      []string // other spellings the text used ("Almodovar"), parts of the name aside
+	Times     int
+	// A character's actor and film.
+	Actor, ActorURL, FilmTitle, FilmURL string
+	filmID                              reel.FilmID
+	actorID                             reel.PersonID
+}
+
+type deskCheck struct {
+	Kind, Text, Message, Suggestion string
+}
+
+type deskSpoiler struct {
+	Text, Score string
+	Reasons     []string
+	Marked      bool // already inside ||…||
+}
+
+// panelLinkerWait is how long the editor waits for the catalog's first
+// build before showing the panel without links.
+const panelLinkerWait = 3 * time.Second
+
+// maxPanelFilms bounds the film lookups that name characters' actors.
+const maxPanelFilms = 4
+
+// deskPanelFor analyzes body with film as the hint. A body with no
+// readable words gives an explicit empty state, not an error page.
+func (s *Server) deskPanelFor(ctx context.Context, body string, film reel.FilmID, pullQuote string, quoteField bool) deskPanel {
+	if strings.TrimSpace(body) == "" {
+		return deskPanel{Empty: "Nothing to read yet: write some of the review, then preview it."}
+	}
+	opts := copydesk.Options{Format: copydesk.FormatMarkdown}
+	if film != 0 {
+		opts.FilmHint = linker.FilmHint{ID: film.String()}
+	}
+	l, err := linkerWithin(ctx, s.store, panelLinkerWait)
+	loading := err == errCatalogLoading
+	if err != nil && !loading {
+		s.logger.Error("copy desk panel: catalog", "err", err)
+	}
+	opts.Linker = l
+	rep, err := copydesk.Analyze(ctx, body, opts)
+	if err != nil {
+		if reel.ErrorCode(err) == reel.Invalid {
+			return deskPanel{Empty: "The copy desk cannot read this text: " + reel.ErrorMessage(err)}
+		}
+		s.logger.Error("copy desk panel", "err", err)
+		return deskPanel{Empty: "The copy desk is unavailable just now; the review can still be saved."}
+	}
+	p := deskPanel{Loading: loading, Score: scoreView(rep.Score), Film: filmView(rep.Film),
+		Checks: checksView(body, rep.Checks), Spoilers: spoilersView(rep.Spoilers), QuoteField: quoteField}
+	if rep.PullQuote != nil {
+		p.Quote = rep.PullQuote.Text
+		p.QuoteSame = strings.TrimSpace(pullQuote) == p.Quote
+		for _, c := range rep.Checks {
+			p.QuoteSlip = p.QuoteSlip || (c.Start >= rep.PullQuote.Start && c.End <= rep.PullQuote.End)
+		}
+	}
+	p.Films, p.People, p.Characters = s.mentionsView(ctx, rep.Mentions)
+	return p
+}
+
+// percent shows a 0–1 figure as a whole percentage.
+func percent(x float64) string { return strconv.Itoa(int(math.Round(x*100))) + " %" }
+
+func scoreView(sc copydesk.Score) deskScore {
+	v := deskScore{Value: strconv.Itoa(int(math.Round(sc.Value))), Verdict: sc.Verdict, Confidence: percent(sc.Confidence)}
+	if sc.Grade != nil {
+		v.Grade = sc.Grade.Text
+	}
+	for _, e := range sc.Evidence {
+		if e.Weight > 0 {
+			v.Up = append(v.Up, e.Text)
+		} else if e.Weight < 0 {
+			v.Down = append(v.Down, e.Text)
+		}
+	}
+	return v
+}
+
+func filmView(f *copydesk.Film) *deskFilm {
+	if f == nil {
+		return nil
+	}
+	v := &deskFilm{Title: f.Title, URL: catalogURL(f.ID), Confidence: percent(f.Confidence)}
+	if f.Year != 0 {
+		v.Year = strconv.Itoa(f.Year)
+	}
+	return v
+}
+
+// catalogURL is the page of a tconst or nconst; "" for anything else.
+func catalogURL(id string) string {
+	if fid, err := reel.ParseFilmID(id); err == nil {
+		return filmURL(fid)
+	}
+	if pid, err := reel.ParsePersonID(id); err == nil {
+		return personURL(pid)
+	}
+	return ""
+}
+
+// mentionsView groups the mentions by what they name, in order of first
+// mention, and names each character's actor and film.
+func (s *Server) mentionsView(ctx context.Context, ms []copydesk.Mention) (films, people, chars []deskMention) {
+	index := map[string]int{} // kind/id → position in its list
+	for _, m := range ms {
+		list := &people
+		switch m.Kind {
+		case "film":
+			list = &films
+		case "character":
+			list = &chars
+		}
+		key := m.Kind + "/" + m.ID
+		i, seen := index[key]
+		if !seen {
+			i = len(*list)
+			index[key] = i
+			d := deskMention{Name: m.Name, URL: catalogURL(m.ID)}
+			if m.Kind == "character" {
+				d.URL = ""
+				d.filmID, _ = reel.ParseFilmID(m.FilmID)
+				d.actorID, _ = reel.ParsePersonID(m.ActorID)
+				d.ActorURL, d.FilmURL = catalogURL(m.ActorID), catalogURL(m.FilmID)
+				d.Actor, d.FilmTitle = m.ActorID, m.FilmID // until nameCharacters reads the names
+			}
+			*list = append(*list, d)
+		}
+		d := &(*list)[i]
+		d.Times++
+		// A spelling worth showing: not the name, nor a part of it (a surname).
+		if !strings.Contains(m.Name, m.Text) && !slices.Contains(d.Said, m.Text) {
+			d.Said = append(d.Said, m.Text)
+		}
+	}
+	s.nameCharacters(ctx, chars)
+	return films, people, chars
+}
+
+// nameCharacters fills in each character's actor and film names from the
+// film's credits; a character whose film cannot be read keeps its links,
+// with the ids as their text.
+func (s *Server) nameCharacters(ctx context.Context, chars []deskMention) {
+	details := map[reel.FilmID]reel.FilmDetail{}
+	for i := range chars {
+		c := &chars[i]
+		fd, ok := details[c.filmID]
+		if !ok && c.filmID != 0 && len(details) < maxPanelFilms {
+			d, err := s.store.Film(ctx, c.filmID)
+			if err != nil {
+				continue
+			}
+			fd, ok = d, true
+			details[c.filmID] = d
+		}
+		if !ok {
+			continue
+		}
+		c.FilmTitle = filmTitle(fd.Film)
+		for _, cr := range fd.Credits {
+			if cr.PersonID == c.actorID && cr.Name != "" {
+				c.Actor = cr.Name
+				break
+			}
+		}
+	}
+}
+
+func checksView(body string, cs []copydesk.Check) []deskCheck {
+	out := make([]deskCheck, 0, len(cs))
+	for _, c := range cs {
+		d := deskCheck{Kind: c.Kind, Message: c.Message, Suggestion: c.Suggestion}
+		if c.Start >= 0 && c.Start < c.End && c.End <= len(body) {
+			d.Text = body[c.Start:c.End]
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+func spoilersView(ss []copydesk.Spoiler) []deskSpoiler {
+	out := make([]deskSpoiler, 0, len(ss))
+	for _, sp := range ss {
+		d := deskSpoiler{Text: sp.Text, Score: percent(sp.Score), Reasons: sp.Reasons}
+		d.Marked = slices.Contains(sp.Reasons, copydesk.ReasonMarked)
+		out = append(out, d)
+	}
+	return out
+}
+
+// canQuote reports whether u's reviews carry a pull quote (store rule:
+// critics and admins).
+func canQuote(u store.User) bool { return u.Role == store.RoleCritic || u.Role == store.RoleAdmin }
+
+// handleDeskPanel answers the editor's live panel: the form's body and
+// film fields in, the panel's HTML fragment out. It is a site route, not
+// the API, so it takes the session cookie under the same cross-origin
+// protection as every other form post.
+func (s *Server) handleDeskPanel(w http.ResponseWriter, r *http.Request) {
+	u, err := requireViewer(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var film reel.FilmID
+	if id, err := reel.ParseFilmID(strings.TrimSpace(r.PostFormValue("film"))); err == nil {
+		film = id
+	}
+	p := s.deskPanelFor(r.Context(), r.PostFormValue("body"), film, r.PostFormValue("pull_quote"), canQuote(u))
+	body, err := s.execute("review_edit", "desk-panel", p)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Cache-Control", "private, no-store")
+	w.Write(body)
+}
