@@ -160,6 +160,10 @@ func (b *builder) addTitle(title string, idx uint32, form uint8) {
 	if main, ok := mainTitle(title); ok {
 		b.addPhrase(main, idx, formMain)
 	}
+	if strings.Contains(title, " + ") {
+		// "Romeo + Juliet" is written "Romeo & Juliet" as often
+		b.addPhrase(strings.ReplaceAll(title, " + ", " & "), idx, form)
+	}
 	if rest, ok := strings.CutPrefix(title, "The "); ok && strings.IndexByte(rest, ' ') > 0 {
 		b.addPhrase(rest, idx, formMain) // "his Fugitive formula", "Hunt for Red October"
 	}

@@ -35,6 +35,7 @@ type cand struct {
 	via    uint8
 	altEnd bool  // matched through the possessive-less last word
 	fuzzy  bool  // matched through a near-miss spelling of one word
+	listed bool  // a film title next to others in a list
 	part   uint8 // for aliases, which part of the name matched
 	ev     float64
 	strong float64 // evidence from the text itself: quotes, a year, a cue word
@@ -380,11 +381,23 @@ func (r *run) listEvidence() {
 		if c.kind != kFilm || math.IsInf(c.need, 1) {
 			continue
 		}
-		if k := r.listNext(c.j); k >= 0 && starts[k] {
-			c.ev++
+		next, prev := r.listNext(c.j), r.listPrev(c.i)
+		right := next >= 0 && starts[next]
+		left := prev >= 0 && ends[prev]
+		if r.caseless && r.ordinary(c.i, c.j) && r.contentWords(c.i, c.j) <= 1 && !(left && right) {
+			// An everyday word before a comma ends a clause as often as a
+			// list item ("as far as teen horror flicks go , final
+			// destination..."); "and" or a neighbour on each side says list.
+			right = right && r.toks[next-1].key != r.toks[c.j-1].key && (r.toks[next-1].key == "and" || r.toks[next-1].key == "or")
+			left = left && prev < c.i && (r.toks[prev].key == "and" || r.toks[prev].key == "or")
 		}
-		if k := r.listPrev(c.i); k >= 0 && ends[k] {
+		if right {
 			c.ev++
+			c.listed = true
+		}
+		if left {
+			c.ev++
+			c.listed = true
 		}
 	}
 }
@@ -514,6 +527,8 @@ func (r *run) filmEvidence(c *cand) (ev, need, strong float64) {
 		need = math.Inf(1) // "10", "1917": a number is a title only with a cue or a year
 	case strong < 3 && r.seriesAfter(c.j):
 		need = math.Inf(1) // "the first star wars trilogy", "his pink panther films": not one film
+	case strong < 3 && r.auxiliaryBefore(c.i):
+		need = math.Inf(1) // "who have never been kissed": a verb phrase, not a title
 	case r.caseless && ordinary && weak && q && strong < 4:
 		need += 2 // scare quotes: " perfect " town, " the one "
 	case r.caseless && ordinary && weak && !short:
@@ -1112,6 +1127,17 @@ func (r *run) creditAside(c *cand) float64 {
 	return 0
 }
 
+// auxiliaries before a title make it the rest of a verb phrase.
+var auxiliaries = map[string]bool{"have": true, "has": true, "had": true, "will": true, "would": true,
+	"could": true, "should": true, "can": true, "must": true, "may": true, "might": true, "did": true,
+	"does": true, "do": true, "been": true}
+
+// auxiliaryBefore reports an auxiliary verb right before token i.
+func (r *run) auxiliaryBefore(i int) bool {
+	return i > 0 && r.toks[i-1].sent == r.toks[i].sent && auxiliaries[r.toks[i-1].key] &&
+		strings.TrimSpace(r.text[r.toks[i-1].end:r.toks[i].start]) == ""
+}
+
 // fameAround reports "of X fame" around tokens [i, j).
 func (r *run) fameAround(i, j int) bool {
 	return i > 0 && j < len(r.toks) && r.toks[i-1].key == "of" && r.toks[j].key == "fame" &&
@@ -1247,7 +1273,7 @@ func (r *run) outranked(pool []cand, n int) bool {
 			d.score-d.need >= c.score-c.need+2 {
 			return true
 		}
-		if c.kind == kFilm && d.kind == kChar && d.i == c.i && c.j == c.i+1 && d.j == c.j && c.strong < 1.5 &&
+		if c.kind == kFilm && d.kind == kChar && d.i == c.i && c.j == c.i+1 && d.j == c.j && c.strong < 1.5 && !c.listed &&
 			r.l.credits.film[d.ref] == c.ref && (d.part == partLast || r.toks[c.i].has(tokPossessive)) {
 			return true
 		}
