@@ -36,6 +36,10 @@ type cand struct {
 	altEnd bool  // matched through the possessive-less last word
 	fuzzy  bool  // matched through a near-miss spelling of one word
 	listed bool  // a film title next to others in a list
+	// atStart: an everyday-word title capitalised only by the start of its
+	// sentence ("Heat is not a perfect film."), which links only when the
+	// text marks the same film as a title elsewhere.
+	atStart bool
 	part   uint8 // for aliases, which part of the name matched
 	ev     float64
 	strong float64 // evidence from the text itself: quotes, a year, a cue word
@@ -65,6 +69,7 @@ type run struct {
 	films     map[uint32]int // linked films → mentions
 	people    map[uint32]int // linked people → first token
 	support   map[uint32]float64
+	marked    map[uint32]bool // films the text sets off as titles (quotes, italics, a year) somewhere
 
 	aliasCands  []cand
 	fuzzyChecks []Check
@@ -494,6 +499,9 @@ func (r *run) filmEvidence(c *cand) (ev, need, strong float64) {
 	if r.cue(c.i) {
 		strong += 1.5
 	}
+	if c.j-c.i > 1 && strings.Contains(r.text[s:e], ":") && strings.Contains(r.l.filmTitle(c.ref), ":") {
+		ev++ // "star trek : insurrection": the title's own colon
+	}
 	if r.fameAround(c.i, c.j) {
 		strong += 1.5 // "greg kinear , of talk soup fame"
 	}
@@ -522,6 +530,9 @@ func (r *run) filmEvidence(c *cand) (ev, need, strong float64) {
 	weak := short || r.caseless && ordinary && r.contentWords(c.i, c.j) <= 1
 	switch {
 	case strong < 3 && r.bareWord(c, ordinary, short, titleCased, lowerStart):
+		if r.sentenceStartTitle(c, ordinary, short, titleCased, lowerStart) {
+			c.atStart = true // decided in choose: see markedFilms
+		}
 		need = math.Inf(1)
 	case strong < 1.5 && short && r.numeric(c.i, c.j):
 		need = math.Inf(1) // "10", "1917": a number is a title only with a cue or a year
@@ -530,7 +541,7 @@ func (r *run) filmEvidence(c *cand) (ev, need, strong float64) {
 	case strong < 3 && r.auxiliaryBefore(c.i):
 		need = math.Inf(1) // "who have never been kissed": a verb phrase, not a title
 	case r.caseless && ordinary && weak && q && strong < 4:
-		need += 2 // scare quotes: " perfect " town, " the one "
+		need += 2 // scare quotes: a " perfect " town, " the one "
 	case r.caseless && ordinary && weak && !short:
 		need = max(need, 3)
 	}
@@ -725,6 +736,15 @@ func (r *run) bareWord(c *cand, ordinary, short, titleCased, lowerStart bool) bo
 	return false
 }
 
+// sentenceStartTitle reports a one-word everyday title that bareWord rules
+// out only because its capital may be the sentence's: a content word, not a
+// pronoun ("Her final scene").
+func (r *run) sentenceStartTitle(c *cand, ordinary, short, titleCased, lowerStart bool) bool {
+	t := &r.toks[c.i]
+	return !r.caseless && ordinary && short && titleCased && !lowerStart && t.has(tokSentStart) &&
+		t.cls != wordFunction && !t.has(tokUpper)
+}
+
 // ordinary reports whether every word of the span is an everyday word.
 func (r *run) ordinary(i, j int) bool {
 	for k := i; k < j; k++ {
@@ -897,6 +917,12 @@ func (r *run) context() {
 			}
 		case kChar:
 			r.films[r.l.credits.film[c.ref]]++
+		}
+	}
+	r.marked = map[uint32]bool{}
+	for n := range r.chosen {
+		if c := &r.chosen[n]; c.kind == kFilm && c.strong >= 3 {
+			r.marked[c.ref] = true
 		}
 	}
 	r.support = map[uint32]float64{}
@@ -1225,6 +1251,9 @@ func (r *run) choose(withCtx bool) {
 		c.score = c.ev
 		if withCtx {
 			c.score += r.contextEvidence(&c)
+			if c.atStart && r.marked[c.ref] {
+				c.need = r.filmNeed(&c, true, true, float64(r.l.films.votes[c.ref]))
+			}
 		}
 		if c.score >= c.need {
 			pool = append(pool, c)
