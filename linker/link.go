@@ -33,18 +33,18 @@ type cand struct {
 	kind   uint8
 	form   uint8
 	via    uint8
-	altEnd bool  // matched through the possessive-less last word
-	fuzzy  bool  // matched through a near-miss spelling of one word
-	listed bool  // a film title next to others in a list
+	altEnd bool // matched through the possessive-less last word
+	fuzzy  bool // matched through a near-miss spelling of one word
+	listed bool // a film title next to others in a list
 	// atStart: an everyday-word title capitalised only by the start of its
 	// sentence ("Heat is not a perfect film."), which links only when the
 	// text marks the same film as a title elsewhere.
 	atStart bool
-	part   uint8 // for aliases, which part of the name matched
-	ev     float64
-	strong float64 // evidence from the text itself: quotes, a year, a cue word
-	score  float64
-	need   float64
+	part    uint8 // for aliases, which part of the name matched
+	ev      float64
+	strong  float64 // evidence from the text itself: quotes, a year, a cue word
+	score   float64
+	need    float64
 }
 
 // run is the state of one Link call.
