@@ -27,6 +27,13 @@ func clearCookies(t *testing.T, tab context.Context) {
 // pages are audited with axe on the way.
 func TestAccountJourney(t *testing.T) {
 	base, tab := setup(t)
+	accountJourney(t, base, tab)
+}
+
+// accountJourney is TestAccountJourney's body, run against the site at base
+// (on SQLite, and on PostgreSQL by TestJourneysOnPostgres).
+func accountJourney(t *testing.T, base string, tab context.Context) {
+	t.Helper()
 	t.Cleanup(func() { clearCookies(t, tab) })
 	clearCookies(t, tab)
 	errs := consoleErrors(t, tab)
@@ -84,4 +91,18 @@ func TestAccountJourney(t *testing.T) {
 		}
 		t.Errorf("console: %s", e)
 	}
+}
+
+// signIn signs name in through the sign-in form.
+func signIn(t *testing.T, tab context.Context, base, name, password string) {
+	t.Helper()
+	do(t, tab, "sign in as "+name,
+		chromedp.EmulateViewport(1280, 900),
+		chromedp.Navigate(base+"/login"),
+		chromedp.WaitVisible(chromedp.CSS("#f-name")),
+		chromedp.SendKeys(chromedp.CSS("#f-name"), name),
+		chromedp.SendKeys(chromedp.CSS("#f-password"), password),
+		chromedp.Submit(chromedp.CSS("#f-password")),
+		chromedp.WaitVisible(chromedp.CSS(`.site-account a[href="/u/`+name+`"]`)),
+	)
 }

@@ -38,6 +38,7 @@ var pageTypes = []struct {
 	{"lists", "/u/margot.vell/lists", 200},
 	{"stats", "/u/margot.vell/stats", 200},
 	{"year", "/u/margot.vell/year/2025", 200},
+	{"list", "/lists/1", 200}, // Margot Vell's list in the demo
 	{"login", "/login", 200},
 	{"signup", "/signup", 200},
 }
@@ -70,11 +71,12 @@ type axeViolation struct {
 // critical accessibility violations, on horizontal scrolling and on console
 // errors, and writes a full-page screenshot of each for a person to look at.
 func TestAuditPages(t *testing.T) {
-	base, tab := setup(t)
+	base, _ := setup(t)
 	dir := artifacts(t)
 	for _, vp := range viewports {
 		for _, pt := range pageTypes {
 			t.Run(pt.name+"/"+vp.name, func(t *testing.T) {
+				tab := newTab(t) // a deadline per page, not for all of them
 				errs := consoleErrors(t, tab)
 				load(t, tab, base+pt.path, pt.status, vp.width, vp.height, vp.dark, vp.mobile)
 				checkAxe(t, tab)
@@ -148,5 +150,31 @@ func checkNoSideScroll(t *testing.T, tab context.Context, width int64) {
 	w := run(t, tab, "page width", chromedp.Evaluate[int64](`document.documentElement.scrollWidth`))
 	if w > width {
 		t.Errorf("page is %d px wide in a %d px viewport", w, width)
+	}
+}
+
+// signedInPages are the pages only a signed-in member (or, for /admin, an
+// admin) sees; the review's edit form and the Import page are audited by
+// TestReviewJourney, whose member has a review to edit.
+var signedInPages = []struct{ name, path string }{
+	{"settings", "/settings"},
+	{"admin", "/admin"},
+	{"review-new", "/reviews/new"}, // with the film picker, no film chosen
+	{"list-progress", "/lists/1"}, // a list with the viewer's progress
+}
+
+// TestAuditSignedInPages signs in as the admin that startSuite added with
+// `reel user add --admin` and audits and photographs the signed-in pages.
+func TestAuditSignedInPages(t *testing.T) {
+	base, tab := setup(t)
+	t.Cleanup(func() { clearCookies(t, tab) })
+	clearCookies(t, tab)
+	errs := consoleErrors(t, tab)
+	signIn(t, tab, base, adminName, adminPassword)
+	for _, p := range signedInPages {
+		t.Run(p.name, func(t *testing.T) { shoot(t, tab, base, p.path, p.name, nil) })
+	}
+	for _, e := range errs() {
+		t.Errorf("console: %s", e)
 	}
 }

@@ -2,7 +2,12 @@
 // a reader takes, an accessibility audit (axe-core) of every page type, and
 // screenshots at phone and desktop widths for a person to look at.
 //
-// The tests skip when Chromium is absent, except under CI, where they fail.
+// The site is `reel demo --db` on a SQLite file; TestJourneysOnPostgres runs
+// the main journeys again on a second server whose database is a fresh schema
+// in the PostgreSQL database REEL_TEST_POSTGRES names.
+//
+// The tests skip when Chromium (or, for the PostgreSQL run, REEL_TEST_POSTGRES)
+// is absent, except under CI, where they fail.
 // REEL_TEST_CHROMIUM names the browser; REEL_ARTIFACTS the screenshot folder
 // (default artifacts/ here, which git ignores).
 package e2e
@@ -24,16 +29,25 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// suite is what every test shares: one reel server and one browser, started
-// on first use and stopped by TestMain.
+// suite is what every test shares: the reel binary, one reel server on
+// SQLite and one browser, started on first use and stopped by TestMain.
 var suite struct {
 	once    sync.Once
 	err     error
 	skip    string
-	base    string // http://127.0.0.1:PORT
+	bin     string // the reel binary, built once
+	base    string // http://127.0.0.1:PORT, reel demo on SQLite
+	db      string // that server's database file, for the reel CLI
 	browser context.Context
 	stops   []func()
 }
+
+// The admin account start adds with the reel CLI, for the admin pages.
+const adminName, adminPassword = "e2e-admin", "an admin's long secret"
+
+// tabTimeout bounds one test's (or one audited page's) browser work: a guard
+// against a hung browser, generous because the test machine is shared.
+const tabTimeout = 3 * time.Minute
 
 func TestMain(m *testing.M) {
 	code := m.Run()
@@ -43,9 +57,17 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// setup returns the site's base URL and a fresh browser tab, starting the
-// server and the browser the first time.
+// setup returns the SQLite site's base URL and a fresh browser tab, starting
+// the server and the browser the first time.
 func setup(t *testing.T) (string, context.Context) {
+	t.Helper()
+	startSuite(t)
+	return suite.base, newTab(t)
+}
+
+// startSuite starts the shared server and browser once, and skips the test
+// (fails it under CI) when they cannot run.
+func startSuite(t *testing.T) {
 	t.Helper()
 	suite.once.Do(start)
 	if suite.skip != "" {
@@ -57,11 +79,16 @@ func setup(t *testing.T) (string, context.Context) {
 	if suite.err != nil {
 		t.Fatal(suite.err)
 	}
+}
+
+// newTab opens a browser tab that closes when the test ends.
+func newTab(t *testing.T) context.Context {
+	t.Helper()
 	tab, cancel := chromedp.NewContext(suite.browser)
 	t.Cleanup(cancel)
-	tab, cancelTimeout := context.WithTimeout(tab, 60*time.Second)
+	tab, cancelTimeout := context.WithTimeout(tab, tabTimeout)
 	t.Cleanup(cancelTimeout)
-	return suite.base, tab
+	return tab
 }
 
 func start() {
@@ -76,7 +103,22 @@ func start() {
 		return
 	}
 	suite.stops = append(suite.stops, func() { os.RemoveAll(dir) })
-	if suite.base, suite.err = startReel(dir); suite.err != nil {
+	suite.bin = filepath.Join(dir, "reel")
+	build := exec.Command("go", "build", "-o", suite.bin, "reel/cmd/reel")
+	if out, err := build.CombinedOutput(); err != nil {
+		suite.err = fmt.Errorf("build reel: %v\n%s", err, out)
+		return
+	}
+	suite.db = filepath.Join(dir, "demo.db")
+	var stop func()
+	suite.base, stop, suite.err = startDemo(suite.db)
+	if stop != nil {
+		suite.stops = append(suite.stops, stop)
+	}
+	if suite.err != nil {
+		return
+	}
+	if suite.err = addAdmin(dir, suite.db); suite.err != nil {
 		return
 	}
 	suite.browser, suite.err = startBrowser(chromium, filepath.Join(dir, "profile"))
@@ -94,24 +136,21 @@ func findChromium() string {
 	return ""
 }
 
-// startReel builds the reel binary and runs `reel demo` on a free port: the
-// bundled demo catalog in a temporary database, as a visitor would try it.
-func startReel(dir string) (string, error) {
-	bin := filepath.Join(dir, "reel")
-	build := exec.Command("go", "build", "-o", bin, "reel/cmd/reel")
-	if out, err := build.CombinedOutput(); err != nil {
-		return "", fmt.Errorf("build reel: %v\n%s", err, out)
-	}
-	cmd := exec.Command(bin, "demo", "--addr", "127.0.0.1:0")
+// startDemo runs `reel demo --db dsn` on a free port: the bundled demo
+// catalog, users and reviews loaded into the empty database dsn (a SQLite
+// path or a postgres:// URL), served as a visitor would try it. It returns
+// the base URL and a function that stops the server (nil if none started).
+func startDemo(dsn string) (string, func(), error) {
+	cmd := exec.Command(suite.bin, "demo", "--db", dsn, "--addr", "127.0.0.1:0")
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	cmd.Stderr = os.Stderr
 	if err := cmd.Start(); err != nil {
-		return "", fmt.Errorf("start reel demo: %w", err)
+		return "", nil, fmt.Errorf("start reel demo: %w", err)
 	}
-	suite.stops = append(suite.stops, func() {
+	stop := func() {
 		cmd.Process.Signal(os.Interrupt)
 		done := make(chan struct{})
 		go func() { cmd.Wait(); close(done) }()
@@ -120,13 +159,30 @@ func startReel(dir string) (string, error) {
 		case <-time.After(10 * time.Second):
 			cmd.Process.Kill()
 		}
-	})
-	return waitServing(stdout)
+	}
+	base, err := waitServing(stdout)
+	return base, stop, err
+}
+
+// addAdmin adds the admin account to the SQLite database db with the reel
+// CLI, as a site's owner would; the password goes through a file in dir,
+// never argv.
+func addAdmin(dir, db string) error {
+	pw := filepath.Join(dir, "admin-password")
+	if err := os.WriteFile(pw, []byte(adminPassword+"\n"), 0o600); err != nil {
+		return err
+	}
+	out, err := exec.Command(suite.bin, "user", "add", "--db", db, "--admin", "--password-file", pw, adminName).CombinedOutput()
+	if err != nil {
+		return fmt.Errorf("reel user add %s --admin: %v\n%s", adminName, err, out)
+	}
+	return nil
 }
 
 var servingLine = regexp.MustCompile(`serving (http://[0-9.:]+)/`)
 
-// waitServing reads reel's output until it says where it serves.
+// waitServing reads reel's output until it says where it serves, and fails
+// at once if reel exits first (its error is on the test's stderr).
 func waitServing(stdout io.Reader) (string, error) {
 	found := make(chan string, 1)
 	go func() {
@@ -134,13 +190,17 @@ func waitServing(stdout io.Reader) (string, error) {
 		for sc.Scan() {
 			if m := servingLine.FindStringSubmatch(sc.Text()); m != nil {
 				found <- m[1]
-				break
+				io.Copy(io.Discard, stdout) // keep the pipe drained
+				return
 			}
 		}
-		io.Copy(io.Discard, stdout) // keep the pipe drained
+		found <- "" // reel exited (or closed its output) without serving
 	}()
 	select {
 	case base := <-found:
+		if base == "" {
+			return "", fmt.Errorf("reel demo stopped before serving (its error is above)")
+		}
 		return base, nil
 	case <-time.After(60 * time.Second):
 		return "", fmt.Errorf("reel demo did not start serving within a minute")

@@ -34,6 +34,12 @@ func run[T any](t *testing.T, tab context.Context, what string, a chromedp.Actio
 // films as director with a chart of his career.
 func TestSearchToPerson(t *testing.T) {
 	base, tab := setup(t)
+	searchToPerson(t, base, tab)
+}
+
+// searchToPerson is TestSearchToPerson's body, run against the site at base.
+func searchToPerson(t *testing.T, base string, tab context.Context) {
+	t.Helper()
 	errs := consoleErrors(t, tab)
 	do(t, tab, "search from the header",
 		chromedp.EmulateViewport(1280, 900),

@@ -64,15 +64,13 @@ func auditAxe(t *testing.T, tab context.Context, known map[string]bool) {
 	}
 }
 
-// shoot audits the page at path with axe at a phone and a desktop width,
-// and writes a full-page screenshot of each to the artifacts folder.
+// shoot audits the page at path with axe at every viewport (phone, desktop,
+// desktop in the dark scheme), and writes a full-page screenshot of each to
+// the artifacts folder.
 func shoot(t *testing.T, tab context.Context, base, path, name string, known map[string]bool) {
 	t.Helper()
 	dir := artifacts(t)
 	for _, vp := range viewports {
-		if vp.dark {
-			continue // TestAuditPages covers the dark scheme
-		}
 		load(t, tab, base+path, 200, vp.width, vp.height, vp.dark, vp.mobile)
 		auditAxe(t, tab, known)
 		checkNoSideScroll(t, tab, vp.width)
@@ -125,18 +123,65 @@ func zipDir(t *testing.T, src string) string {
 	return out
 }
 
-// TestReviewJourney is a new member's first review: sign up, open 8½,
-// follow "Write a review", grade it B+ with an inline spoiler in the body,
-// and publish; the review page shows 83 and the film's members' score
-// changes. The spoiler is revealed with the keyboard. Then the member
-// uploads a Letterboxd export on the Import page and sees the rows to
-// resolve. The review page, the form and the Import page are audited with
-// axe and photographed at phone and desktop widths.
+// TestReviewJourney is a new member's first review (reviewJourney), then the
+// review page, the review form, the edit form and the Import page audited
+// with axe and photographed; then the member uploads a Letterboxd export on
+// the Import page and sees the rows to resolve.
 func TestReviewJourney(t *testing.T) {
 	base, tab := setup(t)
 	t.Cleanup(func() { clearCookies(t, tab) })
 	clearCookies(t, tab)
 	errs := consoleErrors(t, tab)
+	reviewPath := reviewJourney(t, base, tab)
+
+	shoot(t, tab, base, reviewPath, "review-page", knownAxe)
+	shoot(t, tab, base, "/reviews/new?film="+reviewFilm, "review-form", nil)
+	shoot(t, tab, base, reviewPath+"/edit", "review-edit", nil)
+	shoot(t, tab, base, "/import", "import", nil)
+
+	t.Run("import", func(t *testing.T) {
+		export := zipDir(t, researchdata.Dir(t, "letterboxd-export-sample"))
+		do(t, tab, "upload the export",
+			chromedp.EmulateViewport(1280, 900),
+			chromedp.Navigate(base+"/import"),
+			chromedp.WaitVisible(chromedp.CSS("#f-export")),
+			chromedp.SetUploadFiles(chromedp.CSS("#f-export"), []string{export}),
+			chromedp.Submit(chromedp.CSS("#f-export")),
+			chromedp.WaitVisible(chromedp.CSS("#report-h")),
+		)
+		n, err := strconv.Atoi(strings.TrimSpace(run(t, tab, "unmatched", chromedp.Text(chromedp.CSS("#count-unmatched")))))
+		if err != nil || n == 0 {
+			t.Errorf("the report shows %d unmatched rows (%v), want some", n, err)
+		}
+		rows := run(t, tab, "rows", chromedp.Evaluate[int](`document.querySelectorAll(".import-problems tbody tr").length`))
+		if rows == 0 {
+			t.Error("the report lists no rows to resolve")
+		}
+		first := run(t, tab, "first row", chromedp.Text(chromedp.CSS(".import-problems tbody tr td code")))
+		if !strings.Contains(first, ".csv:") {
+			t.Errorf("first row's place %q is not file:line", first)
+		}
+		checkAxe(t, tab)
+		png := run(t, tab, "screenshot", chromedp.CaptureScreenshot())
+		if err := os.WriteFile(filepath.Join(artifacts(t), "import-report-desktop-top.png"), png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("import report: %d unmatched, %d rows listed", n, rows)
+	})
+
+	for _, e := range errs() {
+		t.Errorf("console: %s", e)
+	}
+}
+
+// reviewJourney signs a new member up, opens 8½, follows "Write a review",
+// grades it B+ with an inline spoiler in the body and publishes; the review
+// page shows 83 and the film's members' score changes. The spoiler is
+// revealed with the keyboard. It returns the review's path and leaves the
+// member signed in. It runs against the site at base (on SQLite, and on
+// PostgreSQL by TestJourneysOnPostgres).
+func reviewJourney(t *testing.T, base string, tab context.Context) string {
+	t.Helper()
 	name := "e2e-rv-" + strconv.FormatInt(time.Now().UnixNano()%1e9, 36)
 	signUp(t, tab, base, name, "a long enough secret")
 
@@ -181,43 +226,5 @@ func TestReviewJourney(t *testing.T) {
 	if ok := run(t, tab, "revealed", chromedp.Evaluate[bool](`document.querySelector("`+spoiler+`").classList.contains("is-revealed")`)); !ok {
 		t.Error("Enter on the focused spoiler did not reveal it")
 	}
-
-	reviewPath := strings.TrimPrefix(reviewURL, base)
-	shoot(t, tab, base, reviewPath, "review-page", knownAxe)
-	shoot(t, tab, base, "/reviews/new?film="+reviewFilm, "review-form", nil)
-	shoot(t, tab, base, "/import", "import", nil)
-
-	t.Run("import", func(t *testing.T) {
-		export := zipDir(t, researchdata.Dir(t, "letterboxd-export-sample"))
-		do(t, tab, "upload the export",
-			chromedp.EmulateViewport(1280, 900),
-			chromedp.Navigate(base+"/import"),
-			chromedp.WaitVisible(chromedp.CSS("#f-export")),
-			chromedp.SetUploadFiles(chromedp.CSS("#f-export"), []string{export}),
-			chromedp.Submit(chromedp.CSS("#f-export")),
-			chromedp.WaitVisible(chromedp.CSS("#report-h")),
-		)
-		n, err := strconv.Atoi(strings.TrimSpace(run(t, tab, "unmatched", chromedp.Text(chromedp.CSS("#count-unmatched")))))
-		if err != nil || n == 0 {
-			t.Errorf("the report shows %d unmatched rows (%v), want some", n, err)
-		}
-		rows := run(t, tab, "rows", chromedp.Evaluate[int](`document.querySelectorAll(".import-problems tbody tr").length`))
-		if rows == 0 {
-			t.Error("the report lists no rows to resolve")
-		}
-		first := run(t, tab, "first row", chromedp.Text(chromedp.CSS(".import-problems tbody tr td code")))
-		if !strings.Contains(first, ".csv:") {
-			t.Errorf("first row's place %q is not file:line", first)
-		}
-		checkAxe(t, tab)
-		png := run(t, tab, "screenshot", chromedp.CaptureScreenshot())
-		if err := os.WriteFile(filepath.Join(artifacts(t), "import-report-desktop-top.png"), png, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		t.Logf("import report: %d unmatched, %d rows listed", n, rows)
-	})
-
-	for _, e := range errs() {
-		t.Errorf("console: %s", e)
-	}
+	return strings.TrimPrefix(reviewURL, base)
 }
