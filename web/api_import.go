@@ -131,3 +131,24 @@ func uploadError(err error) error {
 	}
 	return reel.Wrap(err, reel.Invalid, "read the upload")
 }
+
+// apiStatus is an import job's progress and, once it is done, its result:
+// jobs are started on the Import page, whose address names them.
+func (im *importer) apiStatus(w http.ResponseWriter, r *http.Request) {
+	u, ok := im.s.apiViewer(w, r)
+	if !ok {
+		return
+	}
+	j, err := im.jobs.get(r.PathValue("job"), u.ID)
+	if err != nil {
+		im.s.apiFail(w, r, err)
+		return
+	}
+	noStore(w)
+	st := im.jobs.state(j)
+	out := statusOfJob(st)
+	if out.State == "done" {
+		out.Result = &importResult{DryRun: st.DryRun, Report: st.Report, Stored: st.Stored}
+	}
+	im.s.writeJSON(w, http.StatusOK, out)
+}

@@ -65,6 +65,9 @@ var authzCases = []authzCase{
 		form: url.Values{"body": {"Mine now."}}, want: [4]int{403, 403, 403, 403}},
 	{route: "POST /reviews/{id}/delete", path: func(x authzTargets) string { return fmt.Sprintf("/reviews/%d/delete", x.review) },
 		form: url.Values{}, want: [4]int{403, 403, 403, 303}},
+	// Import jobs are their owner's alone; another's id (or one that
+	// never was) is not found, whatever the role.
+	{route: "POST /import/{job}/resolve", path: fixed("/import/AAAAAAAAAAAAAAAAAAAAAAAAAA/resolve"), form: url.Values{"store": {"1"}}, want: [4]int{403, 404, 404, 404}},
 	// The editor's copy desk panel (review.js): any writer, nobody signed out.
 	{route: "POST /reviews/analyze", form: url.Values{"body": {"A fine film."}}, want: [4]int{403, 200, 200, 200}},
 

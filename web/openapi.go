@@ -61,6 +61,7 @@ var operations = []operation{
 	{"put", "/api/v1/likes/{kind}/{id}", "Like a film, review or list", true, nil, "", 200, "Likes"},
 	{"delete", "/api/v1/likes/{kind}/{id}", "Take back a like", true, nil, "", 200, "Likes"},
 	{"post", "/api/v1/import/letterboxd", "Import a Letterboxd export zip (at most 50 MB)", true, []string{"dry_run"}, "upload", 200, "ImportResult"},
+	{"get", "/api/v1/import/letterboxd/{job}", "An import started on the Import page: its progress, and its result once done", true, nil, "", 200, "ImportJob"},
 }
 
 // openAPIJSON is the document, built once.
@@ -248,6 +249,11 @@ func oaSchemas() jsonObj {
 		"ImportResult": oaObject(jsonObj{"dry_run": oaBool(),
 			"report": oaOpen("How each row of the export matched the catalog: matched, ambiguous, unmatched counts and rows."),
 			"stored": oaOpen("What was stored, per kind, and what was skipped; absent on a dry run.")}),
+		"ImportJob": oaObject(jsonObj{"id": oaString(),
+			"state": jsonObj{"type": "string", "enum": []string{"running", "done", "failed"}},
+			"phase": jsonObj{"type": "string", "enum": []string{"queued", "matching", "storing", "done", "failed"}},
+			"done":  oaInt(), "total": oaInt(), "dry_run": oaBool(), "error": oaString(), "expires_at": oaTime(),
+			"result": oaSchema("ImportResult")}, "id", "state", "phase", "done", "total"),
 	}
 }
 
