@@ -95,9 +95,10 @@ func (d *dict) rehash(n int) {
 }
 
 // nearWord returns the id of a word one edit from key (a letter deleted,
-// two neighbours swapped, or a letter replaced, in that order of
-// preference), or 0. key is ASCII lower case in practice; other bytes are
-// left alone.
+// two neighbours swapped, or a vowel replaced by another, in that order of
+// preference), or 0. Vowels are the letters spelling slips replace most
+// ("independance", "manhatten"); trying every letter would cost four times
+// as much for little more.
 func (l *Linker) nearWord(key string) uint32 {
 	b := []byte(key)
 	buf := make([]byte, 0, len(b))
@@ -119,11 +120,11 @@ func (l *Linker) nearWord(key string) uint32 {
 		buf[i], buf[i+1] = buf[i+1], buf[i]
 	}
 	for i := range buf {
-		if buf[i] < 'a' || buf[i] > 'z' {
+		orig := buf[i]
+		if !isVowel(orig) {
 			continue
 		}
-		orig := buf[i]
-		for c := byte('a'); c <= 'z'; c++ {
+		for _, c := range []byte("aeiouy") {
 			if c == orig {
 				continue
 			}
@@ -135,4 +136,12 @@ func (l *Linker) nearWord(key string) uint32 {
 		buf[i] = orig
 	}
 	return 0
+}
+
+func isVowel(b byte) bool {
+	switch b {
+	case 'a', 'e', 'i', 'o', 'u', 'y':
+		return true
+	}
+	return false
 }
