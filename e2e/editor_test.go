@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -74,6 +75,10 @@ func TestEditorPanel(t *testing.T) {
 				t.Errorf("an unchanged text was sent again: %d requests, then %d", calls, again)
 			}
 
+			if vp.name == "desktop" {
+				fixFromPanel(t, tab)
+			}
+
 			checkAxe(t, tab)
 			checkNoSideScroll(t, tab, vp.width)
 			png := run(t, tab, "screenshot", chromedp.FullScreenshot(100))
@@ -90,5 +95,27 @@ func TestEditorPanel(t *testing.T) {
 	}
 	for _, e := range errs() {
 		t.Errorf("console: %s", e)
+	}
+}
+
+// fixFromPanel uses the panel's edit buttons (review.js): the year check's
+// suggestion goes into the text, the spoiler sentence is wrapped in ||…||,
+// and the panel, reading the new text, drops the check and calls the
+// spoiler hidden.
+func fixFromPanel(t *testing.T, tab context.Context) {
+	t.Helper()
+	const value = `document.getElementById("f-body").value`
+	do(t, tab, "correct the year",
+		chromedp.Click(chromedp.CSS(`#desk-panel button[data-desk-edit="replace"][data-text="2006"]`)),
+		chromedp.Poll[chromedp.Void](value+`.includes("Volver (2006)")`, chromedp.WithPollingTimeout(5*time.Second)),
+		chromedp.Poll[chromedp.Void](`!document.getElementById("desk-panel").textContent.includes("not 2005")`, chromedp.WithPollingTimeout(10*time.Second)),
+	)
+	do(t, tab, "hide the spoiler",
+		chromedp.Click(chromedp.CSS(`#desk-panel button[data-desk-edit="spoiler"]`)),
+		chromedp.Poll[chromedp.Void](value+`.includes("||In the end it turns out that the mother was alive all along, hiding from the village.||")`, chromedp.WithPollingTimeout(5*time.Second)),
+		chromedp.Poll[chromedp.Void](`document.getElementById("desk-panel").textContent.includes("already hidden")`, chromedp.WithPollingTimeout(10*time.Second)),
+	)
+	if got := run(t, tab, "text", chromedp.Evaluate[string](value)); strings.Count(got, "||") != 2 || strings.Contains(got, "2005") {
+		t.Errorf("the text after the panel's edits: %q", got)
 	}
 }

@@ -33,6 +33,7 @@ type deskPanel struct {
 	Characters []deskMention
 	Checks     []deskCheck
 	Spoilers   []deskSpoiler
+	Unhidden   bool   // a spoiler sentence is not yet inside ||…||
 	Quote      string // the suggested pull quote; "" when no sentence qualifies
 	QuoteSame  bool   // the form's pull quote already is Quote
 	QuoteSlip  bool   // a check falls inside the quote: fix the text before quoting it
@@ -62,19 +63,26 @@ type deskMention struct {
 	actorID                             reel.PersonID
 }
 
+// deskCheck is a check; Fix when review.js may put the suggestion in place
+// of the span (Start, End: bytes of the body the panel read).
 type deskCheck struct {
 	Kind, Text, Message, Suggestion string
+	Start, End                      int
+	Fix                             bool
 }
 
 type deskSpoiler struct {
 	Text, Score string
 	Reasons     []string
 	Marked      bool // already inside ||…||
+	Start, End  int  // bytes of the body, for review.js to wrap in ||…||
 }
 
 // panelLinkerWait is how long the editor waits for the catalog's first
 // build before showing the panel without links.
 const panelLinkerWait = 3 * time.Second
+
+var lineBreaks = strings.NewReplacer("\r\n", "\n", "\r", "\n")
 
 // maxPanelFilms bounds the film lookups that name characters' actors.
 const maxPanelFilms = 4
@@ -85,6 +93,9 @@ func (s *Server) deskPanelFor(ctx context.Context, body string, film reel.FilmID
 	if strings.TrimSpace(body) == "" {
 		return deskPanel{Empty: "Nothing to read yet: write some of the review, then preview it."}
 	}
+	// A form posts line breaks as CRLF; the textarea's value, whose
+	// positions review.js maps the panel's offsets to, has LF only.
+	body = lineBreaks.Replace(body)
 	opts := copydesk.Options{Format: copydesk.FormatMarkdown}
 	if film != 0 {
 		opts.FilmHint = linker.FilmHint{ID: film.String()}
@@ -111,6 +122,9 @@ func (s *Server) deskPanelFor(ctx context.Context, body string, film reel.FilmID
 		for _, c := range rep.Checks {
 			p.QuoteSlip = p.QuoteSlip || (c.Start >= rep.PullQuote.Start && c.End <= rep.PullQuote.End)
 		}
+	}
+	for _, sp := range p.Spoilers {
+		p.Unhidden = p.Unhidden || !sp.Marked
 	}
 	p.Films, p.People, p.Characters = s.mentionsView(ctx, rep.Mentions)
 	return p
@@ -226,10 +240,13 @@ func (s *Server) nameCharacters(ctx context.Context, chars []deskMention) {
 func checksView(body string, cs []copydesk.Check) []deskCheck {
 	out := make([]deskCheck, 0, len(cs))
 	for _, c := range cs {
-		d := deskCheck{Kind: c.Kind, Message: c.Message, Suggestion: c.Suggestion}
+		d := deskCheck{Kind: c.Kind, Message: c.Message, Suggestion: c.Suggestion, Start: c.Start, End: c.End}
 		if c.Start >= 0 && c.Start < c.End && c.End <= len(body) {
 			d.Text = body[c.Start:c.End]
 		}
+		// A spelling or a year is replaced by its suggestion as is; a wrong
+		// credit needs the critic to rewrite the sentence.
+		d.Fix = d.Text != "" && c.Suggestion != "" && c.Suggestion != d.Text && (c.Kind == "spelling" || c.Kind == "year")
 		out = append(out, d)
 	}
 	return out
@@ -238,7 +255,7 @@ func checksView(body string, cs []copydesk.Check) []deskCheck {
 func spoilersView(ss []copydesk.Spoiler) []deskSpoiler {
 	out := make([]deskSpoiler, 0, len(ss))
 	for _, sp := range ss {
-		d := deskSpoiler{Text: sp.Text, Score: percent(sp.Score), Reasons: sp.Reasons}
+		d := deskSpoiler{Text: sp.Text, Score: percent(sp.Score), Reasons: sp.Reasons, Start: sp.Start, End: sp.End}
 		d.Marked = slices.Contains(sp.Reasons, copydesk.ReasonMarked)
 		out = append(out, d)
 	}

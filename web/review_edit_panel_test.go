@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -140,6 +142,44 @@ func TestEditorPanelFragment(t *testing.T) {
 	if status != http.StatusOK || !strings.Contains(frag, "The copy desk cannot read this text") {
 		t.Errorf("binary body: status %d\n%s", status, frag)
 	}
+}
+
+// TestEditorPanelEdits: the buttons review.js shows under a check and a
+// spoiler carry offsets into the text as the textarea holds it, with LF line
+// breaks, although a form posts CRLF.
+func TestEditorPanelEdits(t *testing.T) {
+	srv, st := journalServer(t, store.SQLite)
+	juno := signIn(t, st, "juno")
+	posted := strings.ReplaceAll(panelBody, "\n", "\r\n")
+	_, frag, _ := fetch(t, juno, "POST", srv.URL+"/reviews/analyze", url.Values{"film": {"tt0441909"}, "body": {posted}})
+	span := func(re string) string {
+		t.Helper()
+		m := regexp.MustCompile(re).FindStringSubmatch(frag)
+		if m == nil {
+			t.Fatalf("no %s in\n%s", re, frag)
+		}
+		a, _ := strconv.Atoi(m[1])
+		b, _ := strconv.Atoi(m[2])
+		if a < 0 || a > b || b > len(panelBody) {
+			t.Fatalf("offsets %d–%d out of the text", a, b)
+		}
+		return panelBody[a:b]
+	}
+	if got := span(`data-desk-edit="replace" data-start="(\d+)" data-end="(\d+)" data-text="2006" hidden>`); got != "2005" {
+		t.Errorf("the year fix replaces %q, want 2005", got)
+	}
+	if got := span(`data-desk-edit="replace" data-start="(\d+)" data-end="(\d+)" data-text="Penélope Cruz" hidden>`); got != "Penelope Cruz" {
+		t.Errorf("the spelling fix replaces %q", got)
+	}
+	if got := span(`data-desk-edit="spoiler" data-start="(\d+)" data-end="(\d+)" hidden>`); got != "In the end it turns out that the mother was alive all along, hiding from the village." {
+		t.Errorf("the spoiler button wraps %q", got)
+	}
+
+	// A marked spoiler has no button, and says it is hidden.
+	marked := "A fine film. ||In the end it turns out that the mother was alive all along.||"
+	_, frag, _ = fetch(t, juno, "POST", srv.URL+"/reviews/analyze", url.Values{"body": {marked}})
+	mustContain(t, "marked spoiler", frag, "already hidden")
+	mustNotContain(t, "marked spoiler", frag, `data-desk-edit="spoiler"`, "||double bars||")
 }
 
 // TestEditorPanelAuthz: the panel comes with the editor and only to whom

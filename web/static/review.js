@@ -130,6 +130,14 @@
       return p;
     };
     if (how) how.textContent = "It reads the review again as you type.";
+    // The panel's edit buttons need this script; without it they stay hidden.
+    const showEdits = () => panel.querySelectorAll("button[data-desk-edit]").forEach((b) => (b.hidden = false));
+    showEdits();
+    // The panel's offsets are UTF-8 bytes of the text it read; a textarea
+    // counts UTF-16 units.
+    const enc = new TextEncoder();
+    const dec = new TextDecoder();
+    const unitsOf = (text, bytes) => dec.decode(enc.encode(text).subarray(0, bytes)).length;
     let shown = state().toString(); // the server rendered the panel for this
     let timer = 0;
     let inFlight = null;
@@ -152,6 +160,7 @@
         if (ctl.signal.aborted) return;
         panel.innerHTML = html;
         shown = key;
+        showEdits();
         say("");
       } catch (e) {
         if (ctl.signal.aborted) return;
@@ -174,6 +183,28 @@
     });
     // "Use as the pull quote" fills the field here instead of posting the
     // form (which is what it does without this script).
+    // A check's suggestion or a spoiler's ||…|| goes into the text, as an
+    // edit the critic can undo, if the panel read the text as it is now.
+    panel.addEventListener("click", (e) => {
+      const button = e.target.closest("button[data-desk-edit]");
+      if (!button) return;
+      if (state().toString() !== shown) {
+        say("The text changed since the copy desk read it: wait a moment for it to catch up.");
+        return;
+      }
+      const text = body.value;
+      const a = unitsOf(text, Number(button.dataset.start));
+      const b = unitsOf(text, Number(button.dataset.end));
+      const span = text.slice(a, b);
+      const next = button.dataset.deskEdit === "spoiler" ? "||" + span + "||" : button.dataset.text;
+      body.focus();
+      body.setSelectionRange(a, b);
+      // insertText keeps the browser's undo history; setRangeText is the fallback.
+      if (!document.execCommand("insertText", false, next)) {
+        body.setRangeText(next, a, b, "end");
+        later();
+      }
+    });
     panel.addEventListener("click", (e) => {
       const button = e.target.closest("button[data-use-quote]");
       if (!button || !quote) return;
