@@ -20,6 +20,10 @@ type alias struct {
 	full  bool // a character's whole name ("Fat Bastard"), not a part of it
 	crew  bool // the director or a writer of the film under review
 	part  uint8
+	// until, when not 0, is the token where the alias stops applying: a
+	// director's film goes by part of its title only right after the
+	// director is named ("mctiernan's red october").
+	until int
 }
 
 // Which part of a name an alias is.
@@ -192,6 +196,46 @@ func (r *run) reviewAliases(set *aliasSet) {
 			continue
 		}
 		r.titleParts(set, c.ref, alias{kind: kFilm, ref: c.ref, prio: 2, from: c.j})
+	}
+	r.directorAliases(set)
+}
+
+// maxDirectorFilms bounds the films per named director whose titles become
+// aliases.
+const maxDirectorFilms = 40
+
+// directorAliases: right after a director is named, in the same sentence,
+// a film they directed goes by part of its title or its title without the
+// article ("mctiernan's red october", "andrew davis reworks his fugitive
+// formula"): the director beside it is the evidence an everyday word lacks.
+func (r *run) directorAliases(set *aliasSet) {
+	for _, c := range r.chosen {
+		if c.kind != kPerson {
+			continue
+		}
+		until := c.j
+		for until < len(r.toks) && r.toks[until].sent == r.toks[c.j-1].sent {
+			until++
+		}
+		if until-c.j < 1 {
+			continue
+		}
+		n := 0
+		for _, cr := range r.l.personCredits(c.ref) {
+			if r.l.credits.cat[cr] != catDirector {
+				continue
+			}
+			if n++; n > maxDirectorFilms {
+				break
+			}
+			f := r.l.credits.film[cr]
+			a := alias{kind: kFilm, ref: f, prio: 2, from: c.j, until: until, crew: true}
+			r.titleParts(set, f, a)
+			words := matchkey.Words(r.l.str.get(r.l.films.title[f]))
+			if len(words) == 2 && (words[0] == "the" || words[0] == "a" || words[0] == "an") && classOf(words[1]) != wordFunction {
+				set.add(words[1:], a)
+			}
+		}
 	}
 }
 
@@ -434,7 +478,7 @@ func (r *run) matchAlias(set *aliasSet, i, n int) (cand, bool) {
 	}
 	best, bestScore, tie := -1, 0.0, false
 	for x, a := range list {
-		if a.prio < 0 || a.from > i || !r.aliasWordOK(i, n, a) {
+		if a.prio < 0 || a.from > i || a.until > 0 && i+n > a.until || !r.aliasWordOK(i, n, a) {
 			continue
 		}
 		if a.kind == kPerson && a.part == partFirst && r.nameFollows(i+n) {
@@ -552,6 +596,9 @@ func (r *run) aliasCaseOK(i, n int) bool {
 // no sign they are names: a lone common word at the start of a sentence, or
 // anywhere in a text without capitals.
 func (r *run) aliasWordOK(i, n int, a alias) bool {
+	if a.kind == kFilm && r.seriesAfter(i+n) {
+		return false // "his pink panther films"
+	}
 	if n > 1 {
 		// "mini me", "fat bastard": a character's whole name is distinctive
 		// even in everyday words; a part of one is not.
@@ -569,6 +616,8 @@ func (r *run) aliasWordOK(i, n int, a alias) bool {
 	switch {
 	case cls == wordFunction:
 		return false
+	case r.caseless && a.kind == kFilm && a.until > 0:
+		return cls != wordFunction // a director's film, right after the director
 	case r.caseless && a.kind == kFilm:
 		return (cls == wordRare || r.loneTitleWord(key)) && r.titleSlot(i)
 	case r.caseless && cls >= wordDictionary:

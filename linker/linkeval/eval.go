@@ -101,7 +101,10 @@ func (r *Report) add(t *Text, res linker.Result) {
 			r.FilmRight++
 		} else {
 			r.FilmWrong++
+			r.Errors = append(r.Errors, fmt.Sprintf("REVIEW %s: %s %s (%.2f), want %q", t.File, res.Film.ID, res.Film.Title, res.Film.Confidence, t.Film))
 		}
+	} else if t.Film != "" {
+		r.Errors = append(r.Errors, fmt.Sprintf("REVIEW %s: none, want %s", t.File, t.Film))
 	}
 	r.Slips += len(t.Slips)
 	for _, sl := range t.Slips {
