@@ -124,13 +124,13 @@ func (s *Store) CreateUser(ctx context.Context, name, password string, role Role
 
 // User returns the account with the given id.
 func (s *Store) User(ctx context.Context, id UserID) (User, error) {
-	u, err := scanUser(s.db.QueryRowContext(ctx, s.rebind("SELECT "+userColumns+" FROM users WHERE id = ?"), id))
+	u, err := scanUser(s.queryRow(ctx, s.rebind("SELECT "+userColumns+" FROM users WHERE id = ?"), id))
 	return u, s.wrapErr(err, "user")
 }
 
 // UserByName returns the account with the given handle (any case).
 func (s *Store) UserByName(ctx context.Context, name string) (User, error) {
-	u, err := scanUser(s.db.QueryRowContext(ctx, s.rebind("SELECT "+userColumns+" FROM users WHERE name = ?"), NormalizeName(name)))
+	u, err := scanUser(s.queryRow(ctx, s.rebind("SELECT "+userColumns+" FROM users WHERE name = ?"), NormalizeName(name)))
 	return u, s.wrapErr(err, "user "+NormalizeName(name))
 }
 
@@ -140,7 +140,7 @@ func (s *Store) ListUsers(ctx context.Context) ([]User, error) {
 }
 
 func (s *Store) queryUsers(ctx context.Context, query string, args ...any) ([]User, error) {
-	rows, err := s.db.QueryContext(ctx, s.rebind(query), args...)
+	rows, err := s.query(ctx, s.rebind(query), args...)
 	if err != nil {
 		return nil, s.wrapErr(err, "users")
 	}
@@ -169,7 +169,7 @@ func (s *Store) Authenticate(ctx context.Context, name, password string) (User, 
 		return User{}, errBadCredentials()
 	}
 	var hash string
-	u, err := scanUser(s.db.QueryRowContext(ctx, s.rebind("SELECT "+userColumns+", password_hash FROM users WHERE name = ?"),
+	u, err := scanUser(s.queryRow(ctx, s.rebind("SELECT "+userColumns+", password_hash FROM users WHERE name = ?"),
 		NormalizeName(name)), &hash)
 	if errors.Is(err, sql.ErrNoRows) {
 		verifyPassword(dummyHash(), password)

@@ -90,7 +90,7 @@ func (s *Store) UserByToken(ctx context.Context, secret string) (User, error) {
 	}
 	var id TokenID
 	var lastUsed sql.NullInt64
-	u, err := scanUser(s.db.QueryRowContext(ctx, s.rebind(`SELECT `+prefixed("u.", userColumns)+`, t.id, t.last_used_at
+	u, err := scanUser(s.queryRow(ctx, s.rebind(`SELECT `+prefixed("u.", userColumns)+`, t.id, t.last_used_at
 		FROM api_tokens t JOIN users u ON u.id = t.user_id
 		WHERE t.hash = ? AND t.revoked_at IS NULL`), hashSecret(secret)), &id, &lastUsed)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -120,7 +120,7 @@ func (s *Store) RevokeToken(ctx context.Context, user UserID, id TokenID) error 
 
 // ListTokens returns a user's tokens, revoked ones included, newest first.
 func (s *Store) ListTokens(ctx context.Context, user UserID) ([]Token, error) {
-	rows, err := s.db.QueryContext(ctx, s.rebind(`SELECT id, user_id, name, created_at, last_used_at, revoked_at
+	rows, err := s.query(ctx, s.rebind(`SELECT id, user_id, name, created_at, last_used_at, revoked_at
 		FROM api_tokens WHERE user_id = ? ORDER BY created_at DESC, id DESC`), user)
 	if err != nil {
 		return nil, s.wrapErr(err, "tokens")
@@ -197,7 +197,7 @@ func (s *Store) CreateSession(ctx context.Context, user UserID, ttl time.Duratio
 // UserBySession returns the account signed in with a session id. Unknown and
 // expired sessions are Unauthorized.
 func (s *Store) UserBySession(ctx context.Context, id string) (User, error) {
-	u, err := scanUser(s.db.QueryRowContext(ctx, s.rebind(`SELECT `+prefixed("u.", userColumns)+`
+	u, err := scanUser(s.queryRow(ctx, s.rebind(`SELECT `+prefixed("u.", userColumns)+`
 		FROM sessions x JOIN users u ON u.id = x.user_id
 		WHERE x.hash = ? AND x.expires_at > ?`), hashSecret(id), millis(time.Now())))
 	if errors.Is(err, sql.ErrNoRows) {

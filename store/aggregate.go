@@ -156,7 +156,7 @@ func (s *Store) FilmScores(ctx context.Context, film reel.FilmID) (FilmScores, e
 	if err := s.filmExists(ctx, s.db, film); err != nil {
 		return out, err
 	}
-	rows, err := s.db.QueryContext(ctx, s.rebind("SELECT audience, "+scoreColumns+" FROM film_scores WHERE film_id = ?"), film)
+	rows, err := s.query(ctx, s.rebind("SELECT audience, "+scoreColumns+" FROM film_scores WHERE film_id = ?"), film)
 	if err != nil {
 		return out, s.wrapErr(err, "film scores")
 	}

@@ -38,7 +38,7 @@ func splitList(s string) []string {
 // Film returns one film with its alternate titles and credits.
 func (s *Store) Film(ctx context.Context, id reel.FilmID) (reel.FilmDetail, error) {
 	var d reel.FilmDetail
-	f, err := scanFilm(s.db.QueryRowContext(ctx, s.rebind("SELECT "+filmColumns+" FROM films WHERE id = ?"), id))
+	f, err := scanFilm(s.queryRow(ctx, s.rebind("SELECT "+filmColumns+" FROM films WHERE id = ?"), id))
 	if err != nil {
 		return d, s.wrapErr(err, "film "+id.String())
 	}
@@ -59,7 +59,7 @@ func (s *Store) Films(ctx context.Context, ids []reel.FilmID) ([]reel.Film, erro
 	for i, id := range ids {
 		args[i] = id
 	}
-	rows, err := s.db.QueryContext(ctx, s.rebind("SELECT "+filmColumns+" FROM films WHERE id IN ("+placeholders(len(ids))+")"), args...)
+	rows, err := s.query(ctx, s.rebind("SELECT "+filmColumns+" FROM films WHERE id IN ("+placeholders(len(ids))+")"), args...)
 	if err != nil {
 		return nil, s.wrapErr(err, "films")
 	}
@@ -80,7 +80,7 @@ func placeholders(n int) string {
 }
 
 func (s *Store) altTitles(ctx context.Context, id reel.FilmID) ([]reel.AltTitle, error) {
-	rows, err := s.db.QueryContext(ctx, s.rebind(`SELECT title, region, language, types, is_original
+	rows, err := s.query(ctx, s.rebind(`SELECT title, region, language, types, is_original
 		FROM film_titles WHERE film_id = ? ORDER BY ordering`), id)
 	if err != nil {
 		return nil, s.wrapErr(err, "alternate titles")
@@ -100,7 +100,7 @@ func (s *Store) altTitles(ctx context.Context, id reel.FilmID) ([]reel.AltTitle,
 }
 
 func (s *Store) filmCredits(ctx context.Context, id reel.FilmID) ([]reel.PersonCredit, error) {
-	rows, err := s.db.QueryContext(ctx, s.rebind(`SELECT c.film_id, c.person_id, c.ordering, c.category, c.job, c.characters,
+	rows, err := s.query(ctx, s.rebind(`SELECT c.film_id, c.person_id, c.ordering, c.category, c.job, c.characters,
 		COALESCE(p.name, '') FROM credits c LEFT JOIN people p ON p.id = c.person_id
 		WHERE c.film_id = ? ORDER BY c.ordering`), id)
 	if err != nil {
@@ -148,7 +148,7 @@ func scanPerson(sc scanner) (reel.Person, error) {
 // Person returns one person with their filmography, newest first.
 func (s *Store) Person(ctx context.Context, id reel.PersonID) (reel.PersonDetail, error) {
 	var d reel.PersonDetail
-	p, err := scanPerson(s.db.QueryRowContext(ctx, s.rebind("SELECT "+personColumns+" FROM people WHERE id = ?"), id))
+	p, err := scanPerson(s.queryRow(ctx, s.rebind("SELECT "+personColumns+" FROM people WHERE id = ?"), id))
 	if err != nil {
 		return d, s.wrapErr(err, "person "+id.String())
 	}
@@ -158,7 +158,7 @@ func (s *Store) Person(ctx context.Context, id reel.PersonID) (reel.PersonDetail
 }
 
 func (s *Store) filmography(ctx context.Context, id reel.PersonID) ([]reel.FilmCredit, error) {
-	rows, err := s.db.QueryContext(ctx, s.rebind(`SELECT c.film_id, c.person_id, c.ordering, c.category, c.job, c.characters,
+	rows, err := s.query(ctx, s.rebind(`SELECT c.film_id, c.person_id, c.ordering, c.category, c.job, c.characters,
 		f.title, COALESCE(f.year, 0) FROM credits c JOIN films f ON f.id = c.film_id
 		WHERE c.person_id = ? ORDER BY COALESCE(f.year, 0) DESC, f.id, c.ordering`), id)
 	if err != nil {
@@ -183,7 +183,7 @@ func (s *Store) CatalogCounts(ctx context.Context) (map[string]int64, error) {
 	out := map[string]int64{}
 	for _, t := range []string{"films", "film_titles", "people", "credits", "search_keys"} {
 		var n int64
-		if err := s.db.QueryRowContext(ctx, "SELECT COUNT(*) FROM "+t).Scan(&n); err != nil {
+		if err := s.queryRow(ctx, "SELECT COUNT(*) FROM "+t).Scan(&n); err != nil {
 			return nil, s.wrapErr(err, "count "+t)
 		}
 		out[t] = n

@@ -25,7 +25,7 @@ func (s *Store) PopularFilms(ctx context.Context, limit int) ([]ListedFilm, erro
 	if limit <= 0 || limit > MaxListedFilms {
 		limit = MaxListedFilms
 	}
-	rows, err := s.db.QueryContext(ctx, s.rebind("SELECT "+filmColumns+
+	rows, err := s.query(ctx, s.rebind("SELECT "+filmColumns+
 		" FROM films WHERE adult = 0 AND type <> 'tvEpisode' ORDER BY votes DESC, id LIMIT ?"), limit)
 	if err != nil {
 		return nil, s.wrapErr(err, "popular films")
@@ -58,7 +58,7 @@ func (s *Store) addDirectors(ctx context.Context, films []ListedFilm) error {
 		at[f.ID] = i
 		args[i] = f.ID
 	}
-	rows, err := s.db.QueryContext(ctx, s.rebind(`SELECT c.film_id, c.person_id, c.ordering, c.category, c.job, p.name
+	rows, err := s.query(ctx, s.rebind(`SELECT c.film_id, c.person_id, c.ordering, c.category, c.job, p.name
 		FROM credits c JOIN people p ON p.id = c.person_id
 		WHERE c.category = 'director' AND c.film_id IN (`+placeholders(len(films))+`)
 		ORDER BY c.film_id, c.ordering`), args...)

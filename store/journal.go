@@ -193,7 +193,7 @@ func scanDiary(sc scanner) (DiaryEntry, error) {
 
 // DiaryEntry returns one entry as viewer sees it.
 func (s *Store) DiaryEntry(ctx context.Context, viewer UserID, id DiaryID) (DiaryEntry, error) {
-	e, err := scanDiary(s.db.QueryRowContext(ctx, s.rebind(diarySelect+" WHERE d.id = ?"), viewer, id))
+	e, err := scanDiary(s.queryRow(ctx, s.rebind(diarySelect+" WHERE d.id = ?"), viewer, id))
 	return e, s.wrapErr(err, fmt.Sprintf("diary entry %d", id))
 }
 
@@ -216,7 +216,7 @@ func (s *Store) Diary(ctx context.Context, viewer, user UserID, p Page) (DiaryPa
 		args = append(args, date, id)
 	}
 	limit := p.limit()
-	rows, err := s.db.QueryContext(ctx, s.rebind(diarySelect+" WHERE "+where+
+	rows, err := s.query(ctx, s.rebind(diarySelect+" WHERE "+where+
 		" ORDER BY d.watched_on DESC, d.id DESC LIMIT ?"), append(args, limit+1)...)
 	if err != nil {
 		return out, s.wrapErr(err, "diary")
@@ -239,7 +239,7 @@ func (s *Store) Diary(ctx context.Context, viewer, user UserID, p Page) (DiaryPa
 
 // FilmDiary lists a user's viewings of one film, first viewing first.
 func (s *Store) FilmDiary(ctx context.Context, viewer, user UserID, film reel.FilmID) ([]DiaryEntry, error) {
-	rows, err := s.db.QueryContext(ctx, s.rebind(diarySelect+" WHERE d.user_id = ? AND d.film_id = ? ORDER BY d.watched_on, d.id"),
+	rows, err := s.query(ctx, s.rebind(diarySelect+" WHERE d.user_id = ? AND d.film_id = ? ORDER BY d.watched_on, d.id"),
 		viewer, user, film)
 	if err != nil {
 		return nil, s.wrapErr(err, "film diary")
@@ -289,7 +289,7 @@ func (s *Store) RemoveFromWatchlist(ctx context.Context, user UserID, film reel.
 
 // Watchlist lists a user's watchlist, most recently added first.
 func (s *Store) Watchlist(ctx context.Context, user UserID) ([]WatchlistItem, error) {
-	rows, err := s.db.QueryContext(ctx, s.rebind(`SELECT film_id, added_at FROM watchlist WHERE user_id = ?
+	rows, err := s.query(ctx, s.rebind(`SELECT film_id, added_at FROM watchlist WHERE user_id = ?
 		ORDER BY added_at DESC, film_id DESC`), user)
 	if err != nil {
 		return nil, s.wrapErr(err, "watchlist")

@@ -252,14 +252,14 @@ func scanList(sc scanner) (List, error) {
 // List returns a list with its entries, marked seen for viewer (0: signed
 // out, nothing seen). Another user's private list is NotFound.
 func (s *Store) List(ctx context.Context, viewer UserID, id ListID) (ListDetail, error) {
-	l, err := scanList(s.db.QueryRowContext(ctx, s.rebind(listSelect+
+	l, err := scanList(s.queryRow(ctx, s.rebind(listSelect+
 		" WHERE l.id = ? AND (l.visibility <> 'private' OR l.user_id = ?)"), id, viewer))
 	if err != nil {
 		return ListDetail{}, s.wrapErr(err, fmt.Sprintf("list %d", id))
 	}
 	d := ListDetail{List: l, Entries: []ListEntry{}}
 	// Seen: the viewer logged the film in the diary or reviewed it.
-	rows, err := s.db.QueryContext(ctx, s.rebind(`SELECT e.film_id, e.position, e.note,
+	rows, err := s.query(ctx, s.rebind(`SELECT e.film_id, e.position, e.note,
 		CASE WHEN EXISTS (SELECT 1 FROM diary_entries d WHERE d.user_id = ? AND d.film_id = e.film_id)
 			OR EXISTS (SELECT 1 FROM reviews r WHERE r.user_id = ? AND r.film_id = e.film_id) THEN 1 ELSE 0 END
 		FROM list_entries e WHERE e.list_id = ? ORDER BY e.position`), viewer, viewer, id)
@@ -285,7 +285,7 @@ func (s *Store) List(ctx context.Context, viewer UserID, id ListID) (ListDetail,
 // ListsByUser returns a user's lists, newest first: all of them to the user,
 // the public ones to anyone else.
 func (s *Store) ListsByUser(ctx context.Context, viewer, owner UserID) ([]List, error) {
-	rows, err := s.db.QueryContext(ctx, s.rebind(listSelect+` WHERE l.user_id = ?
+	rows, err := s.query(ctx, s.rebind(listSelect+` WHERE l.user_id = ?
 		AND (l.visibility = 'public' OR l.user_id = ?) ORDER BY l.created_at DESC, l.id DESC`), owner, viewer)
 	if err != nil {
 		return nil, s.wrapErr(err, "lists")

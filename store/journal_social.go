@@ -46,7 +46,7 @@ func (s *Store) Unlike(ctx context.Context, user UserID, kind LikeKind, target i
 // Likes returns how many users like the target, and whether viewer does.
 func (s *Store) Likes(ctx context.Context, viewer UserID, kind LikeKind, target int64) (count int, liked bool, err error) {
 	var mine int
-	err = s.db.QueryRowContext(ctx, s.rebind(`SELECT COUNT(*), COALESCE(SUM(CASE WHEN user_id = ? THEN 1 ELSE 0 END), 0)
+	err = s.queryRow(ctx, s.rebind(`SELECT COUNT(*), COALESCE(SUM(CASE WHEN user_id = ? THEN 1 ELSE 0 END), 0)
 		FROM likes WHERE kind = ? AND target_id = ?`), viewer, kind, target).Scan(&count, &mine)
 	return count, mine > 0, s.wrapErr(err, "likes")
 }

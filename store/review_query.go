@@ -44,7 +44,7 @@ func scanReview(sc scanner) (Review, error) {
 // Review returns a review as viewer (0 for a signed-out reader) may see it:
 // another user's private review is NotFound, as if it did not exist.
 func (s *Store) Review(ctx context.Context, viewer UserID, id ReviewID) (Review, error) {
-	r, err := scanReview(s.db.QueryRowContext(ctx, s.rebind(reviewSelect+
+	r, err := scanReview(s.queryRow(ctx, s.rebind(reviewSelect+
 		" WHERE r.id = ? AND (r.visibility <> 'private' OR r.user_id = ?)"), id, viewer))
 	if err != nil {
 		return r, s.wrapErr(err, fmt.Sprintf("review %d", id))
@@ -148,7 +148,7 @@ func (s *Store) reviewPage(ctx context.Context, p Page, where string, args ...an
 	}
 	limit := p.limit()
 	args = append(args, limit+1)
-	rows, err := s.db.QueryContext(ctx, s.rebind(reviewSelect+" WHERE "+where+
+	rows, err := s.query(ctx, s.rebind(reviewSelect+" WHERE "+where+
 		" ORDER BY r.created_at DESC, r.id DESC LIMIT ?"), args...)
 	if err != nil {
 		return out, s.wrapErr(err, "reviews")
@@ -183,7 +183,7 @@ func (s *Store) loadTags(ctx context.Context, rs []Review) error {
 		index[r.ID] = i
 		args[i] = r.ID
 	}
-	rows, err := s.db.QueryContext(ctx, s.rebind("SELECT review_id, tag FROM review_tags WHERE review_id IN ("+
+	rows, err := s.query(ctx, s.rebind("SELECT review_id, tag FROM review_tags WHERE review_id IN ("+
 		placeholders(len(rs))+") ORDER BY review_id, tag"), args...)
 	if err != nil {
 		return s.wrapErr(err, "review tags")

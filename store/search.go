@@ -71,7 +71,7 @@ func (s *Store) matchKeys(ctx context.Context, q string) (map[[2]int64]keyHit, e
 			[]any{q, q + "\U0010FFFF"}},
 	}
 	for _, qq := range queries {
-		rows, err := s.db.QueryContext(ctx, s.rebind(qq.sql), qq.args...)
+		rows, err := s.query(ctx, s.rebind(qq.sql), qq.args...)
 		if err != nil {
 			return nil, s.wrapErr(err, "search")
 		}
@@ -169,7 +169,7 @@ func (s *Store) peopleByID(ctx context.Context, ids []reel.PersonID) ([]reel.Per
 	for i, id := range ids {
 		args[i] = id
 	}
-	rows, err := s.db.QueryContext(ctx, s.rebind("SELECT "+personColumns+" FROM people WHERE id IN ("+placeholders(len(ids))+")"), args...)
+	rows, err := s.query(ctx, s.rebind("SELECT "+personColumns+" FROM people WHERE id IN ("+placeholders(len(ids))+")"), args...)
 	if err != nil {
 		return nil, s.wrapErr(err, "people")
 	}

@@ -22,7 +22,7 @@ const maxSettingLen = 1000
 // GetSetting returns the value of key, or fallback when it was never set.
 func (s *Store) GetSetting(ctx context.Context, key, fallback string) (string, error) {
 	var v string
-	err := s.db.QueryRowContext(ctx, s.rebind("SELECT value FROM site_settings WHERE key = ?"), key).Scan(&v)
+	err := s.queryRow(ctx, s.rebind("SELECT value FROM site_settings WHERE key = ?"), key).Scan(&v)
 	if errors.Is(err, sql.ErrNoRows) {
 		return fallback, nil
 	}

@@ -53,7 +53,7 @@ func (s *Store) Viewings(ctx context.Context, viewer, user UserID) ([]Viewing, e
 }
 
 func (s *Store) diaryViewings(ctx context.Context, viewer, user UserID) ([]Viewing, error) {
-	rows, err := s.db.QueryContext(ctx, s.rebind(statsViewingsDiary), viewer, user)
+	rows, err := s.query(ctx, s.rebind(statsViewingsDiary), viewer, user)
 	if err != nil {
 		return nil, s.wrapErr(err, "viewings")
 	}
@@ -74,7 +74,7 @@ func (s *Store) diaryViewings(ctx context.Context, viewer, user UserID) ([]Viewi
 }
 
 func (s *Store) reviewViewings(ctx context.Context, viewer, user UserID) ([]Viewing, error) {
-	rows, err := s.db.QueryContext(ctx, s.rebind(statsViewingsReviews), user, viewer)
+	rows, err := s.query(ctx, s.rebind(statsViewingsReviews), user, viewer)
 	if err != nil {
 		return nil, s.wrapErr(err, "reviewed viewings")
 	}
@@ -128,7 +128,7 @@ func (s *Store) peopleOfFilms(ctx context.Context, ids []reel.FilmID, castSize i
 	for i, id := range ids {
 		args[i] = id
 	}
-	rows, err := s.db.QueryContext(ctx, s.rebind(`SELECT c.film_id, c.category, p.id, p.name
+	rows, err := s.query(ctx, s.rebind(`SELECT c.film_id, c.category, p.id, p.name
 		FROM credits c JOIN people p ON p.id = c.person_id
 		WHERE c.category IN ('director', 'actor', 'actress') AND c.film_id IN (`+placeholders(len(ids))+`)
 		ORDER BY c.film_id, c.ordering`), args...)

@@ -29,6 +29,7 @@ type Store struct {
 	db      *sql.DB
 	dialect Dialect
 	dsn     string // as given, for messages (use Redact before showing it)
+	stmts   stmtCache
 }
 
 // Options tune Open.
@@ -88,7 +89,10 @@ func Redact(dsn string) string {
 }
 
 // Close releases the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	s.closeStmts()
+	return s.db.Close()
+}
 
 // Dialect reports the engine in use.
 func (s *Store) Dialect() Dialect { return s.dialect }
