@@ -259,9 +259,8 @@ func (a *analysis) sentenceScores() ([]float64, [][]string, [][]string) {
 		for k := mi; k < len(a.mentions) && a.mentions[k].Start < st.End; k++ {
 			named = named || a.mentions[k].Kind != linker.KindFilm
 		}
-		late := len(a.sentences) >= 6 && i*3 >= 2*len(a.sentences)
 		warned := warnedPara >= 0 && st.Para <= warnedPara+1
-		scores[i], reasons[i] = sentenceSpoiler(ws, late, named, warned)
+		scores[i], reasons[i] = sentenceSpoiler(spoilerInput{words: ws, text: a.plain[st.Start:st.End], index: i, count: len(a.sentences), named: named, warned: warned})
 		if isWarning(ws) {
 			warnedPara = st.Para
 		}
