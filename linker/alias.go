@@ -596,8 +596,8 @@ func (r *run) aliasCaseOK(i, n int) bool {
 // no sign they are names: a lone common word at the start of a sentence, or
 // anywhere in a text without capitals.
 func (r *run) aliasWordOK(i, n int, a alias) bool {
-	if a.kind == kFilm && r.seriesAfter(i+n) {
-		return false // "his pink panther films"
+	if a.kind == kFilm && (r.seriesAfter(i+n) || r.otherWork(i)) {
+		return false // "his pink panther films", "the title song citizens on patrol"
 	}
 	if n > 1 {
 		// "mini me", "fat bastard": a character's whole name is distinctive

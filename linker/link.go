@@ -538,6 +538,8 @@ func (r *run) filmEvidence(c *cand) (ev, need, strong float64) {
 		need = math.Inf(1) // "10", "1917": a number is a title only with a cue or a year
 	case strong < 3 && r.seriesAfter(c.j):
 		need = math.Inf(1) // "the first star wars trilogy", "his pink panther films": not one film
+	case r.otherWork(c.i):
+		need = math.Inf(1) // the tango "Volver", the title song " citizens on patrol "
 	case strong < 3 && r.auxiliaryBefore(c.i):
 		need = math.Inf(1) // "who have never been kissed": a verb phrase, not a title
 	case r.caseless && ordinary && weak && q && strong < 4:
@@ -1151,6 +1153,23 @@ func (r *run) creditAside(c *cand) float64 {
 		}
 	}
 	return 0
+}
+
+// otherWorks are words that announce a work of another kind, whose title a
+// film may share: the guidelines' "a title used for something else".
+var otherWorks = map[string]bool{"song": true, "songs": true, "tango": true, "tune": true, "album": true,
+	"single": true, "novel": true, "book": true, "poem": true, "play": true, "comic": true,
+	"painting": true, "opera": true, "hymn": true, "ballad": true, "anthem": true, "track": true}
+
+// otherWork reports such a word right before token i (quotes between do
+// not count).
+func (r *run) otherWork(i int) bool {
+	if i == 0 {
+		return false
+	}
+	t := &r.toks[i-1]
+	// "Celine Song's Past Lives": a name, not the word
+	return t.sent == r.toks[i].sent && otherWorks[t.key] && !t.has(tokPossessive) && (r.caseless || !t.has(tokCap))
 }
 
 // auxiliaries before a title make it the rest of a verb phrase.
