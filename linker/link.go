@@ -508,6 +508,12 @@ func (r *run) filmEvidence(c *cand) (ev, need, strong float64) {
 	if c.form == formSequel {
 		strong += 1.5 // "austin powers ii": prose does not number things so
 	}
+	if r.caseless && r.predicatedFilm(c.j) {
+		strong += 1.5 // "speed 2 was the worst film i've ever reviewed"
+	}
+	if r.caseless && r.viewedBefore(c.i) {
+		strong++ // "who have already seen maverick"
+	}
 	ev += strong
 	switch {
 	case r.caseless:
@@ -1170,6 +1176,51 @@ func (r *run) otherWork(i int) bool {
 	t := &r.toks[i-1]
 	// "Celine Song's Past Lives": a name, not the word
 	return t.sent == r.toks[i].sent && otherWorks[t.key] && !t.has(tokPossessive) && (r.caseless || !t.has(tokCap))
+}
+
+// copulas link a subject to what it is.
+var copulas = map[string]bool{"is": true, "was": true, "isnt": true, "wasnt": true, "remains": true}
+
+// predicatedFilm reports a span followed by "is" or "was" and, within six
+// words of the same sentence, a word for a film: "vampire's is a rude ,
+// chauvinistic movie", "speed 2 was the worst film". The text says what the
+// span is.
+func (r *run) predicatedFilm(j int) bool {
+	if j >= len(r.toks) || j == 0 || r.toks[j].sent != r.toks[j-1].sent || !copulas[r.toks[j].key] {
+		return false
+	}
+	for k := j + 1; k < len(r.toks) && k <= j+6 && r.toks[k].sent == r.toks[j].sent; k++ {
+		if filmNouns[r.toks[k].key] {
+			return true
+		}
+	}
+	return false
+}
+
+// filmNouns are the cue words that name a film as a thing.
+var filmNouns = map[string]bool{"film": true, "films": true, "movie": true, "movies": true, "picture": true,
+	"flick": true, "thriller": true, "comedy": true, "drama": true, "western": true, "musical": true,
+	"documentary": true, "sequel": true, "remake": true, "blockbuster": true, "melodrama": true}
+
+// viewingVerbs before a span: one sees, watches or rents a film.
+var viewingVerbs = map[string]bool{"seen": true, "saw": true, "watched": true, "watch": true,
+	"rent": true, "rented": true, "seeing": true, "watching": true}
+
+// viewedBefore reports a viewing verb right before token i, or with one
+// word between ("watch the underrated flipper").
+func (r *run) viewedBefore(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if r.toks[k].sent != r.toks[i].sent {
+			return false
+		}
+		if viewingVerbs[r.toks[k].key] {
+			return true
+		}
+		if k < i-1 && r.toks[k].key != "the" {
+			return false
+		}
+	}
+	return false
 }
 
 // auxiliaries before a title make it the rest of a verb phrase.
