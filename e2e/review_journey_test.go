@@ -14,8 +14,6 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
-
-	"reel/researchdata"
 )
 
 // reviewFilm is the film the journey reviews: 8½, in the demo catalog.
@@ -125,8 +123,7 @@ func zipDir(t *testing.T, src string) string {
 
 // TestReviewJourney is a new member's first review (reviewJourney), then the
 // review page, the review form, the edit form and the Import page audited
-// with axe and photographed; then the member uploads a Letterboxd export on
-// the Import page and sees the rows to resolve.
+// with axe and photographed.
 func TestReviewJourney(t *testing.T) {
 	base, tab := setup(t)
 	t.Cleanup(func() { clearCookies(t, tab) })
@@ -138,36 +135,6 @@ func TestReviewJourney(t *testing.T) {
 	shoot(t, tab, base, "/reviews/new?film="+reviewFilm, "review-form", nil)
 	shoot(t, tab, base, reviewPath+"/edit", "review-edit", nil)
 	shoot(t, tab, base, "/import", "import", nil)
-
-	t.Run("import", func(t *testing.T) {
-		export := zipDir(t, researchdata.Dir(t, "letterboxd-export-sample"))
-		do(t, tab, "upload the export",
-			chromedp.EmulateViewport(1280, 900),
-			chromedp.Navigate(base+"/import"),
-			chromedp.WaitVisible(chromedp.CSS("#f-export")),
-			chromedp.SetUploadFiles(chromedp.CSS("#f-export"), []string{export}),
-			chromedp.Submit(chromedp.CSS("#f-export")),
-			chromedp.WaitVisible(chromedp.CSS("#report-h")),
-		)
-		n, err := strconv.Atoi(strings.TrimSpace(run(t, tab, "unmatched", chromedp.Text(chromedp.CSS("#count-unmatched")))))
-		if err != nil || n == 0 {
-			t.Errorf("the report shows %d unmatched rows (%v), want some", n, err)
-		}
-		rows := run(t, tab, "rows", chromedp.Evaluate[int](`document.querySelectorAll(".import-problems tbody tr").length`))
-		if rows == 0 {
-			t.Error("the report lists no rows to resolve")
-		}
-		first := run(t, tab, "first row", chromedp.Text(chromedp.CSS(".import-problems tbody tr td code")))
-		if !strings.Contains(first, ".csv:") {
-			t.Errorf("first row's place %q is not file:line", first)
-		}
-		checkAxe(t, tab)
-		png := run(t, tab, "screenshot", chromedp.CaptureScreenshot())
-		if err := os.WriteFile(filepath.Join(artifacts(t), "import-report-desktop-top.png"), png, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		t.Logf("import report: %d unmatched, %d rows listed", n, rows)
-	})
 
 	for _, e := range errs() {
 		t.Errorf("console: %s", e)
