@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -117,5 +118,40 @@ func fixFromPanel(t *testing.T, tab context.Context) {
 	)
 	if got := run(t, tab, "text", chromedp.Evaluate[string](value)); strings.Count(got, "||") != 2 || strings.Contains(got, "2005") {
 		t.Errorf("the text after the panel's edits: %q", got)
+	}
+}
+
+// TestEditorWithoutJavaScript: with scripts off, Preview shows the panel
+// from the server, and the buttons that need the script stay hidden.
+func TestEditorWithoutJavaScript(t *testing.T) {
+	base, tab := setup(t)
+	name := "e2e-ednojs-" + strconv.FormatInt(time.Now().UnixNano()%1e9, 36)
+	signUp(t, tab, base, name, "a long enough secret") // its Submit step needs scripts
+	do(t, tab, "disable scripts", chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+		return err
+	}))
+	do(t, tab, "write and preview",
+		chromedp.Navigate(base+"/reviews/new?film="+editorFilm),
+		chromedp.SendKeys(chromedp.CSS("#f-body"), editorBody),
+		chromedp.Click(chromedp.CSS(`button[name="action"][value="preview"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`#desk-panel a[href="/people/nm0000264"]`)),
+	)
+	panel := run(t, tab, "panel", chromedp.Text(chromedp.CSS("#desk-panel")))
+	for _, want := range []string{"Volver is from 2006, not 2005", "reveals the ending"} {
+		if !strings.Contains(panel, want) {
+			t.Errorf("the panel lacks %q:\n%s", want, panel)
+		}
+	}
+	if how := run(t, tab, "hint", chromedp.Text(chromedp.CSS("[data-desk-how]"))); !strings.Contains(how, "Preview") {
+		t.Errorf("without scripts the panel's hint says %q", how)
+	}
+	if body := run(t, tab, "body kept", chromedp.Value(chromedp.CSS("#f-body"))); body != editorBody {
+		t.Errorf("the previewed form's text is %q", body)
+	}
+	for _, sel := range []string{`button[data-desk-edit="replace"]`, `button[data-desk-edit="spoiler"]`} {
+		if n := run(t, tab, "hidden buttons", chromedp.Evaluate[int](`[...document.querySelectorAll('#desk-panel `+sel+`')].filter(b => b.offsetParent !== null).length`)); n != 0 {
+			t.Errorf("%d visible %s without scripts", n, sel)
+		}
 	}
 }
