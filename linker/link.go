@@ -544,6 +544,10 @@ func (r *run) filmEvidence(c *cand) (ev, need, strong float64) {
 		need = math.Inf(1) // "10", "1917": a number is a title only with a cue or a year
 	case strong < 3 && r.seriesAfter(c.j):
 		need = math.Inf(1) // "the first star wars trilogy", "his pink panther films": not one film
+	case strong < 3 && r.personAfter(c.j):
+		need = math.Inf(1) // "a sort of female tarzan who controls the ape": someone
+	case short && r.l.isFirstName(r.toks[c.i].word) && r.nameFollows(c.j) && !q:
+		need = math.Inf(1) // "carrie ann moss": a first name, not Carrie
 	case r.otherWork(c.i):
 		need = math.Inf(1) // the tango "Volver", the title song " citizens on patrol "
 	case strong < 3 && r.auxiliaryBefore(c.i):
@@ -1159,6 +1163,19 @@ func (r *run) creditAside(c *cand) float64 {
 		}
 	}
 	return 0
+}
+
+// personAfter reports "who" or "whom" right after a span: what it names is
+// someone (films are "which" or "that").
+func (r *run) personAfter(j int) bool {
+	if j == 0 || j >= len(r.toks) || r.toks[j].sent != r.toks[j-1].sent {
+		return false
+	}
+	switch r.toks[j].key {
+	case "who", "whom":
+		return strings.TrimSpace(r.text[r.toks[j-1].end:r.toks[j].start]) == ""
+	}
+	return false
 }
 
 // otherWorks are words that announce a work of another kind, whose title a
