@@ -160,11 +160,11 @@ var signedInPages = []struct{ name, path string }{
 	{"settings", "/settings"},
 	{"admin", "/admin"},
 	{"review-new", "/reviews/new"}, // with the film picker, no film chosen
-	{"list-progress", "/lists/1"}, // a list with the viewer's progress
 }
 
 // TestAuditSignedInPages signs in as the admin that startSuite added with
-// `reel user add --admin` and audits and photographs the signed-in pages.
+// `reel user add --admin` and audits and photographs the signed-in pages,
+// then does the same for a list as its author (a demo critic) sees it.
 func TestAuditSignedInPages(t *testing.T) {
 	base, tab := setup(t)
 	t.Cleanup(func() { clearCookies(t, tab) })
@@ -174,6 +174,15 @@ func TestAuditSignedInPages(t *testing.T) {
 	for _, p := range signedInPages {
 		t.Run(p.name, func(t *testing.T) { shoot(t, tab, base, p.path, p.name, nil) })
 	}
+	// The list as its author sees it: progress through it, films marked seen.
+	clearCookies(t, tab)
+	signIn(t, tab, base, criticName, criticPassword)
+	t.Run("list-progress", func(t *testing.T) {
+		shoot(t, tab, base, "/lists/1", "list-progress", nil)
+		if seen := run(t, tab, "seen marks", chromedp.Evaluate[int](`document.querySelectorAll(".list-entries .seen-mark").length`)); seen == 0 {
+			t.Error("the list's author sees none of its films marked seen")
+		}
+	})
 	for _, e := range errs() {
 		t.Errorf("console: %s", e)
 	}

@@ -45,6 +45,10 @@ var suite struct {
 // The admin account start adds with the reel CLI, for the admin pages.
 const adminName, adminPassword = "e2e-admin", "an admin's long secret"
 
+// A demo critic whose password start sets with the reel CLI, to see the demo
+// from a member with a history (list progress, seen marks).
+const criticName, criticPassword = "margot.vell", "margot's long secret"
+
 // tabTimeout bounds one test's (or one audited page's) browser work: a guard
 // against a hung browser, generous because the test machine is shared.
 const tabTimeout = 3 * time.Minute
@@ -118,7 +122,7 @@ func start() {
 	if suite.err != nil {
 		return
 	}
-	if suite.err = addAdmin(dir, suite.db); suite.err != nil {
+	if suite.err = addAccounts(dir, suite.db); suite.err != nil {
 		return
 	}
 	suite.browser, suite.err = startBrowser(chromium, filepath.Join(dir, "profile"))
@@ -164,17 +168,25 @@ func startDemo(dsn string) (string, func(), error) {
 	return base, stop, err
 }
 
-// addAdmin adds the admin account to the SQLite database db with the reel
-// CLI, as a site's owner would; the password goes through a file in dir,
-// never argv.
-func addAdmin(dir, db string) error {
-	pw := filepath.Join(dir, "admin-password")
-	if err := os.WriteFile(pw, []byte(adminPassword+"\n"), 0o600); err != nil {
-		return err
-	}
-	out, err := exec.Command(suite.bin, "user", "add", "--db", db, "--admin", "--password-file", pw, adminName).CombinedOutput()
-	if err != nil {
-		return fmt.Errorf("reel user add %s --admin: %v\n%s", adminName, err, out)
+// addAccounts adds the admin account to the SQLite database db and gives the
+// demo critic a password, with the reel CLI as a site's owner would; the
+// passwords go through a file in dir, never argv.
+func addAccounts(dir, db string) error {
+	for _, a := range []struct {
+		password string
+		args     []string
+	}{
+		{adminPassword, []string{"user", "add", "--admin", adminName}},
+		{criticPassword, []string{"user", "passwd", criticName}},
+	} {
+		pw := filepath.Join(dir, "password")
+		if err := os.WriteFile(pw, []byte(a.password+"\n"), 0o600); err != nil {
+			return err
+		}
+		args := append(a.args, "--db", db, "--password-file", pw)
+		if out, err := exec.Command(suite.bin, args...).CombinedOutput(); err != nil {
+			return fmt.Errorf("reel %s: %v\n%s", strings.Join(a.args, " "), err, out)
+		}
 	}
 	return nil
 }

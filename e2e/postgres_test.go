@@ -13,8 +13,8 @@ import (
 // variable it skips; under CI it fails (storetest.DSN), so a CI run cannot
 // pass on SQLite alone.
 func TestJourneysOnPostgres(t *testing.T) {
+	dsn := storetest.DSN(t, store.Postgres) // a fresh schema, dropped after the test; skips first
 	startSuite(t)
-	dsn := storetest.DSN(t, store.Postgres) // a fresh schema, dropped after the test
 	base, stop, err := startDemo(dsn)
 	if stop != nil {
 		t.Cleanup(stop) // registered after DSN's cleanup, so it runs before the schema is dropped
