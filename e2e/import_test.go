@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
@@ -142,6 +143,29 @@ func TestImportJourney(t *testing.T) {
 		t.Errorf("the diary holds Ikiru %d times, want 2", n)
 	}
 
+	t.Run("without JavaScript", func(t *testing.T) {
+		// A dry run of the same export: the progress page reloads itself
+		// (its <noscript> refresh) until the report is there.
+		setScripts(t, tab, false)
+		defer setScripts(t, tab, true)
+		do(t, tab, "upload without scripts",
+			chromedp.EmulateViewport(1280, 900),
+			chromedp.Navigate(base+"/import"),
+			chromedp.WaitVisible(chromedp.CSS("#f-export")),
+			chromedp.SetUploadFiles(chromedp.CSS("#f-export"), []string{export}),
+			chromedp.Submit(chromedp.CSS("#f-export")),
+			chromedp.WaitVisible(chromedp.CSS("#progress-h, #report-h")),
+		)
+		if run(t, tab, "progress shown", chromedp.Evaluate[bool](`!!document.getElementById("progress-h")`)) {
+			do(t, tab, "the page refreshes to the report", chromedp.WaitVisible(chromedp.CSS("#report-h")))
+		} else {
+			t.Log("the dry run finished before its progress page was seen")
+		}
+		if h := run(t, tab, "heading", chromedp.Text(chromedp.CSS("#report-h"))); !strings.Contains(h, "Dry run") {
+			t.Errorf("report heading %q, want the dry run's", h)
+		}
+	})
+
 	for _, e := range errs() {
 		if strings.Contains(e, "ERR_BLOCKED_BY_CLIENT") {
 			continue // the polls blockStatus refused
@@ -176,4 +200,13 @@ func count(t *testing.T, tab context.Context, sel string) int {
 		t.Fatalf("%s reads %q, not a number", sel, s)
 	}
 	return n
+}
+
+// setScripts turns the page's JavaScript on or off.
+func setScripts(t *testing.T, tab context.Context, on bool) {
+	t.Helper()
+	do(t, tab, "scripts", chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: !on})
+		return err
+	}))
 }
