@@ -143,6 +143,6 @@ func TestSpoilerFixtures(t *testing.T) {
 // they guard against regressions, not a target. On ten book reviews one
 // sentence moves precision by 0.05 or more, so these say little.
 const (
-	floorGoodreadsP = 0.20
+	floorGoodreadsP = 0.15
 	floorGoodreadsR = 0.02
 )

@@ -119,7 +119,8 @@ var spoilerLexicon = func() phraseSet[int] {
 		"last shot", "closing scene", "final moments", "last line", "final line", "final scenes")
 	add(fEndingEvent, "in the end", "at the end", "by the end", "ends with", "film ends",
 		"movie ends", "story ends", "happy ending", "is reunited", "are reunited", "the film ends",
-		"ends as", "ends when", "ending with")
+		"ends as", "ends when", "ending with", "film's end", "movie's end", "ends on",
+		"wrap things up", "wraps up", "wrapping up", "is resolved", "are resolved")
 	add(fEventually, "finally", "eventually", "ultimately", "ends up", "end up", "winds up",
 		"ends", "in time")
 	add(fTwist, "twist", "twists", "secret", "surprise", "surprises", "shocker",
@@ -134,7 +135,9 @@ var spoilerLexicon = func() phraseSet[int] {
 		"last half hour", "final half hour", "final minutes", "last twenty minutes",
 		"last ten minutes", "final chapter", "last chapter", "showdown", "final confrontation",
 		"final battle", "near the end", "toward the end", "towards the end", "late in the film",
-		"late in the movie", "final showdown", "last minute", "last minutes", "final sequence")
+		"late in the movie", "final showdown", "last minute", "last minutes", "final sequence",
+		"last fifteen minutes", "final fifteen minutes", "last five minutes", "final five minutes",
+		"latter half", "second half", "last third", "final third")
 	add(fPlotTurn, "escapes", "escape", "marries", "married", "betrays", "betrayed", "betrayal",
 		"confesses", "rescued", "rescues", "rescue", "arrested", "kidnapped", "pregnant",
 		"affair", "breaks up", "wedding", "saves", "saved", "destroys", "destroyed", "defeats",

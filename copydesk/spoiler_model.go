@@ -5,33 +5,33 @@ package copydesk
 // spoilerWeights are the spoiler model's weights, one per feature (spoiler.go),
 // fitted on the development half of testdata/spoilers.
 var spoilerWeights = [numFeatures]float64{
-	-3.7007, // bias
-	1.6656,  // death
-	0.9498,  // death word
-	1.7102,  // ending word
-	1.1840,  // ending event
-	0.9219,  // eventually
-	-0.6001, // twist
-	1.1566,  // reveal
-	1.4641,  // final act
-	0.0164,  // plot turn
-	1.2120,  // romance outcome
-	0.5634,  // narrative verb
-	0.2827,  // pronoun
-	-0.0842, // critic's voice
-	-0.5113, // film talk
-	0.0149,  // judging word
-	0.3526,  // sequence
-	-0.5959, // set-up
-	1.1098,  // middle
-	1.0753,  // late
-	-0.0668, // first or last
-	0.4497,  // length
-	-0.3978, // question
-	-0.0338, // parenthesis
+	-3.5035, // bias
+	1.6838,  // death
+	0.9779,  // death word
+	1.5583,  // ending word
+	1.5133,  // ending event
+	0.8957,  // eventually
+	-0.5763, // twist
+	1.2061,  // reveal
+	1.7053,  // final act
+	0.0786,  // plot turn
+	1.2161,  // romance outcome
+	0.5655,  // narrative verb
+	0.2923,  // pronoun
+	-0.0851, // critic's voice
+	-0.5149, // film talk
+	0.0087,  // judging word
+	0.3486,  // sequence
+	-0.5887, // set-up
+	1.1397,  // middle
+	1.0765,  // late
+	-0.1367, // first or last
+	0.4039,  // length
+	-0.3920, // question
+	-0.0264, // parenthesis
 	0.5000,  // names
-	0.7511,  // warned
-	0.1314,  // spoiler talk
-	0.4002,  // plot in narration
-	-0.3045, // ending judged
+	0.7291,  // warned
+	0.1562,  // spoiler talk
+	0.3634,  // plot in narration
+	-0.2754, // ending judged
 }

@@ -27,7 +27,7 @@ const (
 	// spoilerTarget is the operating point on the model's own scale, chosen
 	// from the cross-validated table; the shipped intercept moves it to
 	// SpoilerThreshold.
-	spoilerTarget = 0.125
+	spoilerTarget = 0.105
 )
 
 // spoilerPrior is each weight's value before the data speaks, in log-odds:
