@@ -121,19 +121,16 @@ func readTVTropes(t *testing.T) labelled {
 // alone, so the position features are off for them.
 func TestSpoilerFixtures(t *testing.T) {
 	fixtureDir(t)
-	var gr confusion
-	for _, doc := range readGoodreads(t) {
-		for i, score := range scoreLabelled(doc) {
-			gr.add(score >= SpoilerThreshold, doc.spoiler[i])
-		}
-	}
-	var tv confusion
-	for i, s := range readTVTropes(t).sentences {
+	grScores, grGold := scoreDocs(readGoodreads(t))
+	tvDoc := readTVTropes(t)
+	var tvScores []float64
+	for _, s := range tvDoc.sentences {
 		score, _ := sentenceSpoiler(spoilerInput{words: words(s, nil), text: s})
-		tv.add(score >= SpoilerThreshold, readTVTropes(t).spoiler[i])
+		tvScores = append(tvScores, score)
 	}
-	t.Logf("goodreads: %d sentences, precision %.2f recall %.2f (tp %d fp %d fn %d)", gr.tp+gr.fp+gr.fn+gr.tn, gr.precision(), gr.recall(), gr.tp, gr.fp, gr.fn)
-	t.Logf("tvtropes:  %d sentences, precision %.2f recall %.2f (tp %d fp %d fn %d)", tv.tp+tv.fp+tv.fn+tv.tn, tv.precision(), tv.recall(), tv.tp, tv.fp, tv.fn)
+	gr, tv := at(grScores, grGold, SpoilerThreshold), at(tvScores, tvDoc.spoiler, SpoilerThreshold)
+	t.Logf("goodreads: %d sentences, %d spoilers\n%s", len(grGold), gr.tp+gr.fn, prTable(grScores, grGold))
+	t.Logf("tvtropes: %d sentences, %d spoilers\n%s", len(tvScores), tv.tp+tv.fn, prTable(tvScores, tvDoc.spoiler))
 	if gr.precision() < floorGoodreadsP || gr.recall() < floorGoodreadsR {
 		t.Errorf("goodreads below the floor (P ≥ %.2f, R ≥ %.2f)", floorGoodreadsP, floorGoodreadsR)
 	}
