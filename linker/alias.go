@@ -495,6 +495,17 @@ func (r *run) matchAlias(set *aliasSet, i, n int) (cand, bool) {
 	if best < 0 || tie {
 		return cand{}, false
 	}
+	if list[best].kind == kChar && (r.toks[i].has(tokSentStart) || r.viewedBefore(i) || r.cue(i)) {
+		// "private ryan is not for everyone", "if you've seen private
+		// ryan": where a film's title part is its hero's name, a title's
+		// place in the sentence says film
+		for x, a := range list {
+			if a.kind == kFilm && a.ref == r.l.credits.film[list[best].ref] && a.from <= i && r.aliasWordOK(i, n, a) {
+				best = x
+				break
+			}
+		}
+	}
 	a := list[best]
 	c := cand{i: i, j: i + n, ref: a.ref, kind: a.kind, form: a.sub, altEnd: altEnd, ev: bestScore, need: 1, part: a.part}
 	switch a.kind {
