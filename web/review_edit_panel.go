@@ -79,8 +79,8 @@ type deskSpoiler struct {
 }
 
 // panelLinkerWait is how long the editor waits for the catalog's first
-// build before showing the panel without links.
-const panelLinkerWait = 3 * time.Second
+// build before showing the panel without links; a variable for tests.
+var panelLinkerWait = 3 * time.Second
 
 var lineBreaks = strings.NewReplacer("\r\n", "\n", "\r", "\n")
 
