@@ -68,6 +68,8 @@ func TestImportJourney(t *testing.T) {
 			t.Fatal(err)
 		}
 		do(t, tab, "phone width", chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile))
+		checkAxe(t, tab)
+		checkNoSideScroll(t, tab, 390)
 		png = run(t, tab, "screenshot", chromedp.CaptureScreenshot())
 		if err := os.WriteFile(filepath.Join(dir, "import-progress-phone.png"), png, 0o644); err != nil {
 			t.Fatal(err)

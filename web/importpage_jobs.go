@@ -82,11 +82,14 @@ type importJob struct {
 	searchQuery map[string]string
 }
 
-// resolvedFilm is one answer: the rows titled name (year) are film id.
+// resolvedFilm is one answer: the rows titled name (year) are film id,
+// whose catalog title and year the report shows beside it.
 type resolvedFilm struct {
-	name string
-	year int
-	id   string
+	name      string
+	year      int
+	id        string
+	title     string
+	titleYear int
 }
 
 // filmKey groups the rows that name one film the way a resolution applies

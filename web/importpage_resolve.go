@@ -46,6 +46,14 @@ type problemFilm struct {
 	Choice, Other, Error string
 }
 
+// resolvedAnswer is one of the member's answers, as the report lists it.
+type resolvedAnswer struct {
+	Name      string
+	Year      int
+	ID, Title string
+	TitleYear int
+}
+
 // jobPage is the job page's view-model.
 type jobPage struct {
 	ID          string
@@ -60,6 +68,7 @@ type jobPage struct {
 	Report      *letterboxd.Report
 	Stored      *store.LetterboxdImport
 	Resolved    int // films the member resolved
+	Answers     []resolvedAnswer
 	Skipped     int // films the member skipped
 	Problems    []problemFilm
 	// ProblemFilms counts the unsettled films the find box matches;
@@ -79,6 +88,12 @@ func newJobPage(st jobState, find string, answers map[string]answer) jobPage {
 		p.Percent = st.Done * 100 / st.Total
 	}
 	p.Phase = phaseText(st)
+	for _, r := range st.Resolved {
+		p.Answers = append(p.Answers, resolvedAnswer{Name: r.name, Year: r.year, ID: r.id, Title: r.title, TitleYear: r.titleYear})
+	}
+	slices.SortFunc(p.Answers, func(a, b resolvedAnswer) int {
+		return cmp.Or(strings.Compare(a.Name, b.Name), cmp.Compare(a.Year, b.Year))
+	})
 	if st.Running || st.Report == nil {
 		return p
 	}
@@ -178,6 +193,7 @@ type answer struct {
 	err       string // what is wrong with it, for the form
 
 	id         string                 // the film chosen, when settled
+	film       reel.Film              // its catalog entry
 	skip       bool                   // leave the rows out
 	query      string                 // a search to offer candidates from
 	candidates []letterboxd.Candidate // what the search found
@@ -294,10 +310,10 @@ func (im *importer) settle(r *http.Request, a *answer) {
 	case a.choice == "skip":
 		a.skip = true
 	case strings.HasPrefix(a.choice, "tt"):
-		a.id = im.catalogFilm(r, a, a.choice)
+		im.catalogFilm(r, a, a.choice)
 	case a.other != "" && (a.choice == "other" || a.choice == "later" || a.choice == ""):
 		if id, ok := typedID(a.other); ok {
-			a.id = im.catalogFilm(r, a, id)
+			im.catalogFilm(r, a, id)
 			return
 		}
 		im.search(r, a)
@@ -320,24 +336,25 @@ func typedID(s string) (string, bool) {
 	return "", false
 }
 
-// catalogFilm checks that id names a film of the catalog, setting a.err
-// when it does not.
-func (im *importer) catalogFilm(r *http.Request, a *answer, id string) string {
+// catalogFilm settles a on the film id when the catalog has it, and sets
+// a.err when it does not.
+func (im *importer) catalogFilm(r *http.Request, a *answer, id string) {
 	fid, err := reel.ParseFilmID(id)
 	if err != nil {
 		a.err = fmt.Sprintf("%q is not an IMDb id: one is “tt” and digits, like tt0056801.", id)
-		return ""
+		return
 	}
-	if _, err := im.s.store.Film(r.Context(), fid); err != nil {
+	f, err := im.s.store.Film(r.Context(), fid)
+	if err != nil {
 		if reel.ErrorCode(err) == reel.NotFound {
 			a.err = fmt.Sprintf("%s is not in reel’s catalog.", fid)
 		} else {
 			a.err = "The catalog could not be searched; try again."
 			im.s.logger.Error("import resolve", "err", err)
 		}
-		return ""
+		return
 	}
-	return fid.String()
+	a.id, a.film = fid.String(), f.Film
 }
 
 // search looks the typed title up in the catalog: its films become the
@@ -394,7 +411,7 @@ func (js *importJobs) apply(j *importJob, answers map[string]answer, storeNow bo
 	for k, a := range answers {
 		switch {
 		case a.id != "":
-			j.resolved[k] = resolvedFilm{name: a.name, year: a.year, id: a.id}
+			j.resolved[k] = resolvedFilm{name: a.name, year: a.year, id: a.id, title: a.film.Title, titleYear: a.film.Year}
 			delete(j.skipped, k)
 		case a.skip:
 			j.skipped[k] = true

@@ -218,7 +218,8 @@ func TestImportPage(t *testing.T) {
 	}
 	waitImport(t, base, c, job)
 	_, body, _ = fetch(t, c, "GET", base+job, nil)
-	wantIn(t, "resolved dry run", body, `id="count-matched">5<`, `id="count-unmatched">0<`, `id="all-matched"`, "You resolved 1 film")
+	wantIn(t, "resolved dry run", body, `id="count-matched">5<`, `id="count-unmatched">0<`, `id="all-matched"`, "You resolved 1 film",
+		`Nowhere in the Catalog (2001) → <a href="/films/tt0079944">Stalker (1979)</a>`)
 
 	// Import for real: the resolved row is stored.
 	if code, _, _ := fetch(t, c, "POST", base+job+"/resolve", url.Values{"store": {"1"}}); code != http.StatusSeeOther {
