@@ -251,3 +251,16 @@ func TestSpoilerErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestSpoilerModelUpToDate refits the model and compares it with the
+// shipped weights, so a change to the features or the lexicon that is not
+// followed by SPOILER_TRAIN=1 fails, and so does any non-determinism.
+func TestSpoilerModelUpToDate(t *testing.T) {
+	w := trainSpoiler(splitDocs(loadSpoilerSet(t), "dev"))
+	for f := range w {
+		if math.Abs(w[f]-spoilerWeights[f]) > 1e-4 {
+			t.Errorf("weight %d (%s): refitted %.4f, shipped %.4f; run SPOILER_TRAIN=1 go test -run TestSpoilerTrain ./copydesk",
+				f, featureNames[f], w[f], spoilerWeights[f])
+		}
+	}
+}
