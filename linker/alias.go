@@ -85,6 +85,8 @@ func (r *run) aliases() {
 	set := aliasSet{m: map[string][]alias{}, first: map[string]bool{}}
 	r.personAliases(&set)
 	r.reviewAliases(&set)
+	r.linkedFilmAliases(&set)
+	r.directorAliases(&set)
 	r.characterAliases(&set)
 	r.aliasCands = r.aliasCands[:0]
 	r.actorCharacters()
@@ -188,16 +190,18 @@ func (r *run) reviewAliases(set *aliasSet) {
 		nameAliases(set, r.l.personName(p), alias{kind: kPerson, ref: p, crew: cat == catDirector || cat == catWriter}, 2, first)
 	}
 	r.titleParts(set, f, alias{kind: kFilm, ref: f, prio: 2.5})
-	// Films the text has named in full go by part of their title afterwards:
-	// "bullets over broadway ... and bullets got raving reviews", "star
-	// trek : insurrection ... enemy outgrossed insurrection".
+}
+
+// linkedFilmAliases: films the text has named in full go by part of their
+// title afterwards: "bullets over broadway ... and bullets got raving
+// reviews", "star trek : insurrection ... enemy outgrossed insurrection".
+func (r *run) linkedFilmAliases(set *aliasSet) {
 	for _, c := range r.chosen {
 		if c.kind != kFilm || c.via != viaGlobal || int64(c.ref) == r.review || c.j-c.i < 2 {
 			continue
 		}
 		r.titleParts(set, c.ref, alias{kind: kFilm, ref: c.ref, prio: 2, from: c.j})
 	}
-	r.directorAliases(set)
 }
 
 // maxDirectorFilms bounds the films per named director whose titles become

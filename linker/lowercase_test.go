@@ -1,0 +1,98 @@
+package linker_test
+
+import (
+	"context"
+	"testing"
+
+	"reel"
+	"reel/linker"
+)
+
+// lowerLinker links against a catalog for the evidence lower-cased,
+// tokenised reviews (Pang & Lee's polarity corpus) still carry.
+func lowerLinker(t *testing.T) *linker.Linker {
+	t.Helper()
+	f := func(id int64, title string, year, votes int) reel.Film {
+		return reel.Film{ID: reel.FilmID(id), Type: "movie", Title: title, OriginalTitle: title, Year: year, Votes: votes}
+	}
+	src := &linker.Mem{
+		Films: []reel.Film{
+			f(107507, "Manhattan Murder Mystery", 1993, 45000),
+			f(118655, "Austin Powers: International Man of Mystery", 1997, 240000),
+			f(145660, "Austin Powers: The Spy Who Shagged Me", 1999, 230000),
+			f(105104, "Passenger 57", 1992, 90000),
+			f(116253, "Executive Decision", 1996, 110000),
+			f(99810, "The Hunt for Red October", 1990, 200000),
+			f(151738, "Never Been Kissed", 1999, 110000),
+			f(120855, "Tarzan", 1999, 230000),
+			f(120685, "Godzilla", 1998, 200000),
+			f(441909, "Volver", 2006, 104000),
+			f(120660, "Enemy of the State", 1998, 280000),
+			f(116448, "The Great White Hype", 1996, 20000),
+		},
+		People: []reel.Person{{ID: 94435, Name: "John McTiernan"}, {ID: 106, Name: "Drew Barrymore"},
+			{ID: 264, Name: "Pedro Almodóvar"}, {ID: 4851, Name: "Penélope Cruz"}, {ID: 226, Name: "Will Smith"}},
+		Credits: []reel.Credit{
+			{FilmID: 99810, PersonID: 94435, Ordering: 1, Category: "director"},
+			{FilmID: 151738, PersonID: 106, Ordering: 1, Category: "actress", Characters: []string{"Josie Geller"}},
+			{FilmID: 441909, PersonID: 264, Ordering: 1, Category: "director"},
+			{FilmID: 441909, PersonID: 4851, Ordering: 2, Category: "actress", Characters: []string{"Raimunda"}},
+			{FilmID: 120660, PersonID: 226, Ordering: 1, Category: "actor", Characters: []string{"Robert Clayton Dean"}},
+		},
+	}
+	l, err := linker.Build(context.Background(), src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
+func TestLowerCaseEvidence(t *testing.T) {
+	l := lowerLinker(t)
+	tests := []struct {
+		name string
+		text string
+		hint linker.FilmHint
+		want []want
+		not  []string
+	}{
+		{"a title misspelt by one letter", "i quite enjoyed \" manhatten murder mystery \" , and the rest of his films this decade were fine too .",
+			linker.FilmHint{}, []want{{"manhatten murder mystery", "tt0107507"}}, nil},
+		{"a plural is the word, not a slip", "the effects are cheap and the baby godzillas seem to be one computer effect multiplied on the screen .",
+			linker.FilmHint{}, nil, []string{"godzillas"}},
+		{"a series title and a number", "i'll bet you're having fun at home while this , south park , and austin powers ii plays in theatres .",
+			linker.FilmHint{}, []want{{"austin powers ii", "tt0145660"}}, []string{"austin powers"}},
+		{"titles in a list support each other", "we've seen it before in passenger 57 , executive decision , and countless other flicks .",
+			linker.FilmHint{}, []want{{"passenger 57", "tt0105104"}, {"executive decision", "tt0116253"}}, nil},
+		{"a director's film by part of its title", "the same actor was cheered as seaman jones in john mctiernan's red october , years ago .",
+			linker.FilmHint{}, []want{{"red october", "tt0099810"}}, nil},
+		{"part of the title of the film under review", "as a scathing sports spoof , hype is just that : unfunny , unfocused and plain pointless .",
+			linker.FilmHint{ID: "tt0116448"}, []want{{"hype", "tt0116448"}}, nil},
+		{"a verb phrase, not a title", "there are people who have never been kissed , and drew barrymore has never been kissed either , or so the story goes .",
+			linker.FilmHint{ID: "tt0151738"}, nil, []string{"never been kissed"}},
+		{"someone, not a film", "the hero finds a sort of female tarzan who controls the ape and the jungle around it .",
+			linker.FilmHint{}, nil, []string{"tarzan"}},
+		{"a song of the same title", `In the scene where Raimunda sings the tango "Volver" for the crew, Penélope Cruz is devastating.`,
+			linker.FilmHint{ID: "tt0441909"}, []want{{"Penélope Cruz", "nm0004851"}}, []string{"Volver"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := tt.text
+			if text[0] >= 'a' && text[0] <= 'z' {
+				// long enough to read as a text without capitals
+				text += " the rest of the review goes on about the plot , the score and the acting in plain words ."
+			}
+			got := linked(l.Link(text, tt.hint))
+			for _, w := range tt.want {
+				if got[w.text] != w.id {
+					t.Errorf("%q linked to %q, want %s (all: %v)", w.text, got[w.text], w.id, got)
+				}
+			}
+			for _, n := range tt.not {
+				if id, ok := got[n]; ok {
+					t.Errorf("%q linked to %s, want no link (all: %v)", n, id, got)
+				}
+			}
+		})
+	}
+}
