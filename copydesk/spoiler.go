@@ -288,18 +288,26 @@ func spoilerScore(w, x *[numFeatures]float64) float64 {
 	return math.Round(100/(1+math.Exp(-z))) / 100
 }
 
-// spoilerReasons lists the reasons of the features that raised the score
-// most, strongest first, each reason once.
+// spoilerReasons lists the reasons of the features that raised the score:
+// first what the sentence reveals, strongest first, then the context that
+// made it likelier (its place, a warning, narration, names), each reason
+// once.
 func spoilerReasons(x *[numFeatures]float64) []string {
 	type push struct {
 		reason string
 		by     float64
 	}
 	var pushes []push
+	plot := x[fDeath] + x[fDeathWord] + x[fReveal] + x[fPlotTurn]
 	for f, v := range x {
-		if by := spoilerWeights[f] * v; featureReason[f] != "" && by > 0.25 {
-			pushes = append(pushes, push{featureReason[f], by})
+		by := spoilerWeights[f] * v
+		if featureReason[f] == "" || by <= 0.25 || f == fNames && plot == 0 {
+			continue
 		}
+		if contextFeature(f) {
+			by -= 100 // after every content reason, in their own order
+		}
+		pushes = append(pushes, push{featureReason[f], by})
 	}
 	// Insertion sort: a handful of entries.
 	for i := 1; i < len(pushes); i++ {
@@ -321,6 +329,16 @@ func spoilerReasons(x *[numFeatures]float64) []string {
 		out = append(out, ReasonPlotTurn)
 	}
 	return out
+}
+
+// contextFeature reports whether a feature describes where and how a
+// sentence is told rather than what it gives away.
+func contextFeature(f int) bool {
+	switch f {
+	case fLate, fWarned, fNames, fNarrVerb, fPlotNarr:
+		return true
+	}
+	return false
 }
 
 // isWarning reports whether the sentence announces spoilers.
