@@ -25,7 +25,7 @@ import (
 // deskPanel is the panel's view-model.
 type deskPanel struct {
 	Empty      string // why there is nothing to show yet; "" when the analysis ran
-	Loading    bool   // the catalog was still loading: nothing linked or checked yet
+	Unlinked   string // why no names are linked or checked; "" when the catalog was used
 	Score      deskScore
 	Film       *deskFilm
 	Films      []deskMention
@@ -100,12 +100,8 @@ func (s *Server) deskPanelFor(ctx context.Context, body string, film reel.FilmID
 	if film != 0 {
 		opts.FilmHint = linker.FilmHint{ID: film.String()}
 	}
-	l, err := linkerWithin(ctx, s.store, panelLinkerWait)
-	loading := err == errCatalogLoading
-	if err != nil && !loading {
-		s.logger.Error("copy desk panel: catalog", "err", err)
-	}
-	opts.Linker = l
+	var unlinked string
+	opts.Linker, unlinked = s.panelLinker(ctx)
 	rep, err := copydesk.Analyze(ctx, body, opts)
 	if err != nil {
 		if reel.ErrorCode(err) == reel.Invalid {
@@ -114,20 +110,41 @@ func (s *Server) deskPanelFor(ctx context.Context, body string, film reel.FilmID
 		s.logger.Error("copy desk panel", "err", err)
 		return deskPanel{Empty: "The copy desk is unavailable just now; the review can still be saved."}
 	}
-	p := deskPanel{Loading: loading, Score: scoreView(rep.Score), Film: filmView(rep.Film),
+	p := deskPanel{Unlinked: unlinked, Score: scoreView(rep.Score), Film: filmView(rep.Film),
 		Checks: checksView(body, rep.Checks), Spoilers: spoilersView(rep.Spoilers), QuoteField: quoteField}
-	if rep.PullQuote != nil {
-		p.Quote = rep.PullQuote.Text
-		p.QuoteSame = strings.TrimSpace(pullQuote) == p.Quote
-		for _, c := range rep.Checks {
-			p.QuoteSlip = p.QuoteSlip || (c.Start >= rep.PullQuote.Start && c.End <= rep.PullQuote.End)
-		}
-	}
+	p.quote(rep, pullQuote)
 	for _, sp := range p.Spoilers {
 		p.Unhidden = p.Unhidden || !sp.Marked
 	}
 	p.Films, p.People, p.Characters = s.mentionsView(ctx, rep.Mentions)
 	return p
+}
+
+// panelLinker is the catalog linker if it is ready within panelLinkerWait,
+// or nil and what the panel tells the writer instead.
+func (s *Server) panelLinker(ctx context.Context) (*linker.Linker, string) {
+	l, err := linkerWithin(ctx, s.store, panelLinkerWait)
+	switch {
+	case err == nil:
+		return l, ""
+	case err == errCatalogLoading:
+		return nil, "The catalog is still loading, so no names are linked or checked yet. Preview again in a moment."
+	}
+	s.logger.Error("copy desk panel: catalog", "err", err)
+	return nil, "The catalog could not be read, so no names are linked or checked."
+}
+
+// quote sets the suggested pull quote and whether it is the form's already
+// or holds a flagged slip.
+func (p *deskPanel) quote(rep copydesk.Report, current string) {
+	if rep.PullQuote == nil {
+		return
+	}
+	p.Quote = rep.PullQuote.Text
+	p.QuoteSame = strings.TrimSpace(current) == p.Quote
+	for _, c := range rep.Checks {
+		p.QuoteSlip = p.QuoteSlip || (c.Start >= rep.PullQuote.Start && c.End <= rep.PullQuote.End)
+	}
 }
 
 // percent shows a 0–1 figure as a whole percentage.
