@@ -44,7 +44,16 @@ type importPage struct {
 	DryRun  bool
 	Error   string
 	Running string // the id of the member's running import, to link to
+	Recent  []recentImport
 	MaxMB   int
+}
+
+// recentImport is one of the member's kept imports, to go back to.
+type recentImport struct {
+	ID, Phase string
+	DryRun    bool
+	Unmatched int // rows left unsettled, once done
+	Expires   string
 }
 
 func (im *importer) form(w http.ResponseWriter, r *http.Request) {
@@ -54,7 +63,15 @@ func (im *importer) form(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	noStore(w)
-	im.renderForm(w, r, http.StatusOK, importPage{DryRun: true, Running: im.jobs.runningOf(u.ID)})
+	p := importPage{DryRun: true, Running: im.jobs.runningOf(u.ID)}
+	for _, st := range im.jobs.of(u.ID) {
+		ri := recentImport{ID: st.ID, Phase: phaseText(st), DryRun: st.DryRun, Expires: st.Expires.UTC().Format("15:04 UTC")}
+		if st.Report != nil {
+			ri.Unmatched = st.Report.Unmatched + st.Report.Ambiguous
+		}
+		p.Recent = append(p.Recent, ri)
+	}
+	im.renderForm(w, r, http.StatusOK, p)
 }
 
 // upload spools the export, checks that it reads as one, and starts its

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"os"
+	"slices"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -160,14 +161,33 @@ func (js *importJobs) get(id string, owner store.UserID) (*importJob, error) {
 
 // runningOf returns the id of owner's running job, if any.
 func (js *importJobs) runningOf(owner store.UserID) string {
-	js.mu.Lock()
-	defer js.mu.Unlock()
-	for _, j := range js.byID {
-		if j.owner == owner && j.running {
-			return j.id
+	for _, j := range js.of(owner) {
+		if j.Running {
+			return j.ID
 		}
 	}
 	return ""
+}
+
+// of returns owner's kept jobs, the latest first, so the upload form can
+// lead back to a report left behind.
+func (js *importJobs) of(owner store.UserID) []jobState {
+	js.mu.Lock()
+	now := nowForImports()
+	js.sweepLocked(now)
+	var mine []*importJob
+	for _, j := range js.byID {
+		if j.owner == owner {
+			mine = append(mine, j)
+		}
+	}
+	js.mu.Unlock()
+	var out []jobState
+	for _, j := range mine {
+		out = append(out, js.state(j))
+	}
+	slices.SortFunc(out, func(a, b jobState) int { return b.Expires.Compare(a.Expires) })
+	return out
 }
 
 // admitLocked checks that owner may start a run now.

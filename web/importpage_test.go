@@ -261,6 +261,13 @@ func TestImportPage(t *testing.T) {
 		t.Errorf("after importing again, Stalker is in the diary %d times, want once", n)
 	}
 
+	// The form leads back to the member's kept imports, and only theirs.
+	_, body, _ = fetch(t, c, "GET", base+"/import", nil)
+	wantIn(t, "upload form", body, `id="recent-h"`, `href="`+job+`"`, `href="`+job2+`"`)
+	if _, body, _ = fetch(t, other, "GET", base+"/import", nil); strings.Contains(body, job) {
+		t.Error("another member's form lists juno's import")
+	}
+
 	// An hour later the job is gone, with its file.
 	restore := web.ShiftImportClock(2 * time.Hour)
 	code, body, _ = fetch(t, c, "GET", base+job, nil)
