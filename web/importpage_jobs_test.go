@@ -65,3 +65,26 @@ func TestImportJobBounds(t *testing.T) {
 		t.Errorf("expired jobs left %d jobs or their files", len(js.byID))
 	}
 }
+
+// TestTypedID: what a member types in a row's box is an IMDb id (or link)
+// or a title to search for.
+func TestTypedID(t *testing.T) {
+	for _, tc := range []struct {
+		in, id string
+		ok     bool
+	}{
+		{"tt0079944", "tt0079944", true},
+		{"TT0079944", "tt0079944", true},
+		{"tt12x", "tt12x", true}, // an id attempt: refused later with a reason
+		{"https://www.imdb.com/title/tt0079944/", "tt0079944", true},
+		{"imdb.com/title/tt0079944?ref_=nv", "tt0079944", true},
+		{"Ttoo Late", "", false},
+		{"stalker", "", false},
+		{"tt", "", false},
+	} {
+		id, ok := typedID(tc.in)
+		if id != tc.id || ok != tc.ok {
+			t.Errorf("typedID(%q) = %q, %v; want %q, %v", tc.in, id, ok, tc.id, tc.ok)
+		}
+	}
+}

@@ -327,7 +327,10 @@ func (im *importer) settle(r *http.Request, a *answer) {
 func typedID(s string) (string, bool) {
 	l := strings.ToLower(s)
 	if i := strings.Index(l, "imdb.com/title/"); i >= 0 {
-		id, _, _ := strings.Cut(l[i+len("imdb.com/title/"):], "/")
+		id := l[i+len("imdb.com/title/"):]
+		if end := strings.IndexAny(id, "/?#"); end >= 0 {
+			id = id[:end]
+		}
 		return id, true
 	}
 	if len(l) > 2 && strings.HasPrefix(l, "tt") && l[2] >= '0' && l[2] <= '9' {
