@@ -1,18 +1,23 @@
 package web_test
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"encoding/json"
+	"io/fs"
 	"mime/multipart"
 	"net/http"
 	"net/url"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	"reel/letterboxd"
+	"reel/researchdata"
 	"reel/store"
 	"reel/web"
 )
@@ -324,4 +329,56 @@ func TestImportLimits(t *testing.T) {
 	for i, job := range jobs {
 		waitImport(t, srv.URL, cookies[i], job)
 	}
+}
+
+// zipFolder zips the CSV files under dir, as Letterboxd's export is.
+func zipFolder(t *testing.T, dir string) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".csv") {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		w, err := zw.Create(filepath.ToSlash(rel))
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(data)
+		return err
+	})
+	if err == nil {
+		err = zw.Close()
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// TestImportPageSample imports the real sample export (6,593 film rows)
+// on the demo catalog through the page and logs how long the job took:
+// the report's form offers a page of films, not thousands.
+func TestImportPageSample(t *testing.T) {
+	zip := zipFolder(t, researchdata.Dir(t, "letterboxd-export-sample"))
+	srv, st := journalServer(t, store.SQLite)
+	c := signIn(t, st, "juno")
+	start := time.Now()
+	job := startImport(t, srv.URL, c, zip, false)
+	s := waitImport(t, srv.URL, c, job)
+	took := time.Since(start)
+	if s.State != "done" || s.Total == 0 {
+		t.Fatalf("sample import %+v", s)
+	}
+	_, body, _ := fetch(t, c, "GET", srv.URL+job, nil)
+	if n := strings.Count(body, `<li class="import-film `); n != 25 || !strings.Contains(body, `id="more-problems"`) {
+		t.Errorf("the report offers %d films at once, want 25 and a note of the rest", n)
+	}
+	t.Logf("sample export: %d film rows matched and stored in %v (%.0f rows/s); report page %d KB",
+		s.Total, took.Round(time.Millisecond), float64(s.Total)/took.Seconds(), len(body)>>10)
 }
