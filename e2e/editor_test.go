@@ -32,6 +32,8 @@ const analyzeCalls = `performance.getEntriesByType("resource").filter(e => e.nam
 func TestEditorPanel(t *testing.T) {
 	base, tab := setup(t)
 	errs := consoleErrors(t, tab)
+	clearCookies(t, tab)
+	t.Cleanup(func() { clearCookies(t, tab) }) // leave the shared browser signed out
 	name := "e2e-ed-" + strconv.FormatInt(time.Now().UnixNano()%1e9, 36)
 	signUp(t, tab, base, name, "a long enough secret")
 	dir := artifacts(t)
@@ -126,6 +128,8 @@ func fixFromPanel(t *testing.T, tab context.Context) {
 func TestEditorWithoutJavaScript(t *testing.T) {
 	base, tab := setup(t)
 	name := "e2e-ednojs-" + strconv.FormatInt(time.Now().UnixNano()%1e9, 36)
+	clearCookies(t, tab) // the browser may still be signed in from another test
+	t.Cleanup(func() { clearCookies(t, tab) })
 	signUp(t, tab, base, name, "a long enough secret") // its Submit step needs scripts
 	do(t, tab, "disable scripts", chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
 		_, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})

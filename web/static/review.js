@@ -148,8 +148,8 @@
     const refresh = async () => {
       const params = state();
       const key = params.toString();
+      if (inFlight) inFlight.abort(); // stale: the text has moved on, or back
       if (key === shown) return;
-      if (inFlight) inFlight.abort();
       const ctl = new AbortController();
       inFlight = ctl;
       panel.setAttribute("aria-busy", "true");
