@@ -117,10 +117,10 @@ func Sentences(toks []Token) int {
 	return max(n, 1)
 }
 
-// tailStart returns the index of the first token of the closing part of
+// TailStart returns the index of the first token of the closing part of
 // a text: the last fifth of its sentences (at least two) when it has six
 // or more, else len(toks) so that short texts have no tail.
-func tailStart(toks []Token) int {
+func TailStart(toks []Token) int {
 	ends := Sentences(toks)
 	if ends < 6 {
 		return len(toks)
@@ -153,7 +153,7 @@ func (o *Options) Extract(toks []Token, emit Emit) {
 	id := func(h, salt uint64) uint32 { return uint32(mix(h^salt) & mask) }
 	tail := len(toks)
 	if o.Tail {
-		tail = tailStart(toks)
+		tail = TailStart(toks)
 	}
 	negating, after := false, false
 	for i, t := range toks {

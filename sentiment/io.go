@@ -28,7 +28,7 @@ import (
 // moves, and it halves the file.
 const (
 	magic   = "REELSENT"
-	version = 2 // 2: sentence head and snippet value head
+	version = 3 // 2: sentence head and snippet value head; 3: PlattLong reads the sentence head (whole text and closing sentences)
 )
 
 //go:embed model.bin.gz

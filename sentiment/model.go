@@ -73,9 +73,15 @@ type Params struct {
 	ValBias      float64 // the reviews' value head
 	SentBias     float64
 	ValShortBias float64 // the snippets' value head
-	// PlattShort/PlattLong calibrate the polarity score of short texts
-	// (snippets, under LongWords words) and of full reviews.
-	PlattShort, PlattLong [2]float64
+	// PlattShort calibrates the polarity score of short texts (snippets,
+	// under LongWords words): p = σ(A·Pol + B).
+	PlattShort [2]float64
+	// PlattLong calibrates full reviews and also reads the sentence head,
+	// over the whole review and over its closing sentences (the verdict):
+	// p = σ(A·Pol + B + C·10·Sent + D·10·SentTail). The bag of words of
+	// a whole review and how its sentences sound (learnt from 100k
+	// snippets and phrases) err on different reviews.
+	PlattLong [4]float64
 	// Value = Stack[0] + Stack[1]·ridge + Stack[2]·(100·p − 50) +
 	// Stack[3]·10·sent, with StackShort for short texts and StackLong for
 	// reviews.
@@ -101,7 +107,10 @@ type Heads struct {
 	// snippets and the labelled phrases of SST). It reads a review the
 	// way its sentences read, whoever wrote it, which is what carries
 	// over to a critic the value head never saw.
-	Sent     float64
+	Sent float64
+	// SentTail is the same mean over the closing sentences only (see
+	// TailStart); Sent when the text is too short to have them.
+	SentTail float64
 	Words    int     // word tokens
 	Coverage float64 // share of words in the model's vocabulary
 	// feats are the text's distinct features at their first occurrence,
@@ -125,6 +134,7 @@ type scratch struct {
 	// empty), which finds a feature's first occurrence in one pass; it
 	// replaced sorting 4 × tokens keys per call.
 	slots []uint32
+	cands []cand // Score's evidence candidates
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -177,12 +187,23 @@ func (m *Model) heads(text string, sc *scratch) Heads {
 	// sentences of each one's score, divided by their number); the
 	// polarity and value heads read presence, so only a bucket's first
 	// occurrence adds to them.
-	var sent, pol, val float64
+	var sent, sentTail, pol, val float64
 	feats := sc.feats[:0]
 	W := m.W
+	// The closing sentences' features are those that start in them (the
+	// tail copies among them weigh 0 in the sentence head, which was
+	// trained on snippets too short to have a tail).
+	ts := TailStart(sc.toks)
+	tailFrom := int32(math.MaxInt32)
+	if ts < len(sc.toks) {
+		tailFrom = sc.toks[ts].Start
+	}
 	m.Opts.Extract(sc.toks, func(id uint32, s, e int32) {
 		w := W[NumHeads*id : NumHeads*id+NumHeads : NumHeads*id+NumHeads]
 		sent += float64(w[2])
+		if s >= tailFrom {
+			sentTail += float64(w[2])
+		}
 		for i := id & mask; ; i = (i + 1) & mask {
 			switch slots[i] {
 			case 0:
@@ -199,6 +220,10 @@ func (m *Model) heads(text string, sc *scratch) Heads {
 	sc.feats = feats
 	h.feats = feats
 	h.Sent = sent/float64(Sentences(sc.toks)) + m.SentBias
+	h.SentTail = h.Sent
+	if ts < len(sc.toks) {
+		h.SentTail = sentTail/float64(Sentences(sc.toks[ts:])) + m.SentBias
+	}
 	h.Pol = pol + m.PolBias
 	nrm := 0.0
 	if len(feats) > 0 {
@@ -266,11 +291,12 @@ func (m *Model) indexVocab() {
 
 // Prob returns the calibrated probability that the text is positive.
 func (m *Model) Prob(h Heads) float64 {
-	p := m.PlattLong
 	if h.Words < LongWords {
-		p = m.PlattShort
+		p := m.PlattShort
+		return sigmoid(p[0]*h.Pol + p[1])
 	}
-	return sigmoid(p[0]*h.Pol + p[1])
+	p := m.PlattLong
+	return sigmoid(p[0]*h.Pol + p[1] + p[2]*10*h.Sent + p[3]*10*h.SentTail)
 }
 
 // Value returns the 0–100 value the heads imply, before explicit grades.

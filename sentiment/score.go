@@ -52,7 +52,7 @@ func (m *Model) Score(text string) Result {
 	} else {
 		r.Confidence = BandProb(v, m.Sigma(h))
 	}
-	r.Evidence = m.evidence(text, h)
+	r.Evidence = m.evidence(text, h, sc)
 	if g, ok := FindGrade(text); ok {
 		// A grade the critic wrote is the score; the model's reading
 		// stays in Evidence to explain the prose.
@@ -66,15 +66,12 @@ func (m *Model) Score(text string) Result {
 
 // evidence returns the features that weighed most on the polarity head,
 // without overlapping spans, strongest first.
-func (m *Model) evidence(text string, h Heads) []Phrase {
+func (m *Model) evidence(text string, h Heads, sc *scratch) []Phrase {
 	if len(m.W) == 0 {
 		return nil
 	}
-	type cand struct {
-		f feat
-		w float64
-	}
-	cands := make([]cand, 0, len(h.feats))
+	cands := sc.cands[:0]
+	defer func() { sc.cands = cands }()
 	for _, f := range h.feats {
 		if w := float64(m.W[NumHeads*f.id]); w != 0 {
 			cands = append(cands, cand{f, w})
@@ -119,6 +116,12 @@ func (m *Model) evidence(text string, h Heads) []Phrase {
 		}
 	}
 	return out
+}
+
+// cand is a feature with its polarity weight, an evidence candidate.
+type cand struct {
+	f feat
+	w float64
 }
 
 // gradeLabels introduce a grade inside a line of prose.

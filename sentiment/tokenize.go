@@ -6,6 +6,7 @@
 package sentiment
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -154,19 +155,25 @@ func Tokenize(text string, dst []Token) []Token {
 // trailing "n't".
 func scanWord(text string, i int) (end int, h uint64, neg bool) {
 	h = uint64(fnvOffset)
-	n := len(text)
-	var last [3]rune // the last three normalised runes, newest last
-	push := func(r rune) { last[0], last[1], last[2] = last[1], last[2], r }
-	defer func() { neg = last == [3]rune{'n', '\'', 't'} }()
+	start, n := i, len(text)
 	for i < n {
+		// ASCII letters and digits, most of any English text, are hashed
+		// here without decoding a rune.
+		if c := text[i]; 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
+			h = (h ^ uint64(c)) * fnvPrime
+			i++
+			continue
+		} else if 'A' <= c && c <= 'Z' {
+			h = (h ^ uint64(c+'a'-'A')) * fnvPrime
+			i++
+			continue
+		}
 		r, sz := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
 			r, sz = utf8.DecodeRuneInString(text[i:])
 		}
 		if isLetter(r) || isDigit(r) {
-			r = unicode.ToLower(r)
-			h = hashRune(h, r)
-			push(r)
+			h = hashRune(h, unicode.ToLower(r))
 			i += sz
 			continue
 		}
@@ -181,13 +188,30 @@ func scanWord(text string, i int) (end int, h uint64, neg bool) {
 		case r == '-' && (isLetter(next) || isDigit(next)):
 		case (r == '.' || r == ',' || r == '/') && isDigit(prev) && isDigit(next):
 		default:
-			return i, h, false
+			return i, h, negSuffix(text[start:i])
 		}
 		h = hashRune(h, r)
-		push(r)
 		i += sz
 	}
-	return i, h, false
+	return i, h, negSuffix(text[start:i])
+}
+
+// negSuffix reports whether a word ends in "n't" in any case, with a
+// straight or curly apostrophe.
+func negSuffix(w string) bool {
+	k := len(w)
+	if k < 3 || w[k-1] != 't' && w[k-1] != 'T' {
+		return false
+	}
+	switch {
+	case w[k-2] == '\'':
+		k -= 2
+	case strings.HasSuffix(w[:k-1], "’"):
+		k -= 1 + len("’")
+	default:
+		return false
+	}
+	return k > 0 && (w[k-1] == 'n' || w[k-1] == 'N')
 }
 
 func isLetter(r rune) bool {

@@ -89,14 +89,14 @@ func TestContrastAndTail(t *testing.T) {
 	}
 	long := "a . b . c . d . e . f . g . h . i . j ."
 	toks := Tokenize(long, nil)
-	ts := tailStart(toks)
+	ts := TailStart(toks)
 	if ts <= 0 || ts >= len(toks) {
 		t.Fatalf("tail of a 10-sentence text starts at %d of %d", ts, len(toks))
 	}
 	if got := long[toks[ts].Start:]; got != "i . j ." {
 		t.Errorf("tail = %q, want the last two sentences", got)
 	}
-	if tailStart(Tokenize("one . two .", nil)) != 2*2 {
+	if TailStart(Tokenize("one . two .", nil)) != 2*2 {
 		t.Error("short texts must have no tail")
 	}
 }

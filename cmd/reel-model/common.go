@@ -51,22 +51,31 @@ type corpora struct {
 	sstSC, rtSC [][]int
 }
 
-// counted holds feature counts and sentence counts of a corpus.
+// counted holds feature counts and sentence counts of a corpus, over the
+// whole texts (C, N) and over their closing sentences (CT, NT).
 type counted struct {
-	C []learn.Vec
-	N []int
+	C, CT []learn.Vec
+	N, NT []int
 }
 
 func countAll(docs []corpus.Doc) counted {
-	c := counted{make([]learn.Vec, len(docs)), make([]int, len(docs))}
-	parallel(len(docs), func(i int) { c.C[i], c.N[i] = learn.Counts(&opts, docs[i].Text) })
+	n := len(docs)
+	c := counted{make([]learn.Vec, n), make([]learn.Vec, n), make([]int, n), make([]int, n)}
+	parallel(n, func(i int) {
+		c.C[i], c.N[i] = learn.Counts(&opts, docs[i].Text)
+		c.CT[i], c.NT[i] = learn.TailCounts(&opts, docs[i].Text)
+	})
 	return c
 }
 
-// sent is the stacker's sentence input for text i: 10 × the mean
-// sentence score under m, as sentiment.Model.Value computes it.
-func (c counted) sent(m *learn.Linear, i int) float64 {
-	return 10 * (c.C[i].Dot(m.W)/float64(c.N[i]) + m.B)
+// sentIn is a text's sentence-head input: 10 × the mean sentence score
+// over the whole text (what the value stacker reads) and over its closing
+// sentences (what the review calibration reads besides), as
+// sentiment.Model computes Sent and SentTail.
+type sentIn struct{ mean, tail float64 }
+
+func (c counted) sent(m *learn.Linear, i int) sentIn {
+	return sentIn{10 * (c.C[i].Dot(m.W)/float64(c.N[i]) + m.B), 10 * (c.CT[i].Dot(m.W)/float64(c.NT[i]) + m.B)}
 }
 
 // fitSent trains the sentence head on the rt snippets and SST phrases
@@ -214,12 +223,12 @@ type set struct {
 	Y    []bool
 	T    []float64
 	Long []bool
-	S    []float64
+	S    []sentIn
 }
 
-func (s *set) add(x learn.Vec, y bool, t float64, long bool) { s.addS(x, y, t, long, 0) }
+func (s *set) add(x learn.Vec, y bool, t float64, long bool) { s.addS(x, y, t, long, sentIn{}) }
 
-func (s *set) addS(x learn.Vec, y bool, t float64, long bool, sent float64) {
+func (s *set) addS(x learn.Vec, y bool, t float64, long bool, sent sentIn) {
 	s.X, s.Y, s.T, s.Long = append(s.X, x), append(s.Y, y), append(s.T, t), append(s.Long, long)
 	s.S = append(s.S, sent)
 }

@@ -53,7 +53,7 @@ func productSets(c *corpora, sent []learn.Linear) (pol, val *set, polFold, valFo
 		}
 	}
 	for i, d := range c.pv {
-		pol.add(c.Xpv[i], d.Label == 1, 0, true)
+		pol.addS(c.Xpv[i], d.Label == 1, 0, true, c.Cpv.sent(&sent[3], i))
 		polFold = append(polFold, pvFold[i])
 		// In the value head's training only (fold -1): its target is a
 		// stand-in, so it must not shape the stacker.
@@ -63,7 +63,7 @@ func productSets(c *corpora, sent []learn.Linear) (pol, val *set, polFold, valFo
 	target := criticTargets(c.sc, func(int) bool { return true })
 	for i, d := range c.sc {
 		if d.Score <= 40 || d.Score >= 70 {
-			pol.add(c.Xsc[i], d.Score >= 70, d.Score, true)
+			pol.addS(c.Xsc[i], d.Score >= 70, d.Score, true, c.Csc.sent(&sent[3], i))
 			polFold = append(polFold, scFold(i))
 		}
 		val.addS(c.Xsc[i], d.Score >= 70, target[i], true, c.Csc.sent(&sent[3], i))
@@ -120,17 +120,19 @@ func train(out string) error {
 		}
 	})
 	var p sentiment.Params
-	p.PlattShort, p.PlattLong = platt(oofPolScore, pol.Y, pol.Long, false), platt(oofPolScore, pol.Y, pol.Long, true)
-	var r, ps, ss, t []float64
-	var long []bool
+	short, long := platt(oofPolScore, pol.S, pol.Y, pol.Long, false), platt(oofPolScore, pol.S, pol.Y, pol.Long, true)
+	p.PlattShort, p.PlattLong = [2]float64{short.A, short.B}, [4]float64{long.A, long.B, long.C, long.D}
+	var r, ps, t []float64
+	var ss []sentIn
+	var isLong []bool
 	for i := range val.X {
 		if valFold[i] >= 0 {
 			r, ps, ss = append(r, valRidge[i]), append(ps, valPol[i]), append(ss, val.S[i])
-			t, long = append(t, val.T[i]), append(long, val.Long[i])
+			t, isLong = append(t, val.T[i]), append(isLong, val.Long[i])
 		}
 	}
-	p.StackShort, p.SigmaShort = stack(r, ps, ss, t, long, false, p.PlattShort)
-	p.StackLong, p.SigmaLong = stack(r, ps, ss, t, long, true, p.PlattLong)
+	p.StackShort, p.SigmaShort = stack(r, ps, ss, t, isLong, false, short)
+	p.StackLong, p.SigmaLong = stack(r, ps, ss, t, isLong, true, long)
 	// Within-critic folds understate the error on a critic the model
 	// never read; 1.15 is a hand-set margin for that (see docs/quality.md).
 	p.SigmaLong *= 1.15
@@ -179,28 +181,33 @@ func fitValBoth(val *set, keep func(i int) bool) (long, short learn.Linear) {
 	return long, short
 }
 
-func platt(score []float64, y, long []bool, wantLong bool) [2]float64 {
-	var s []float64
+// platt fits the calibration of the short or the long examples; the
+// long one reads the sentence-head input sent too.
+func platt(score []float64, sent []sentIn, y, long []bool, wantLong bool) learn.Calib {
+	var s, sm, stl []float64
 	var t []bool
 	for i := range score {
 		if long[i] == wantLong {
 			s, t = append(s, score[i]), append(t, y[i])
+			sm, stl = append(sm, sent[i].mean), append(stl, sent[i].tail)
 		}
 	}
-	pl := learn.FitPlatt(s, t)
-	return [2]float64{pl.A, pl.B}
+	if !wantLong {
+		sm, stl = nil, nil
+	}
+	return learn.FitCalib(s, sm, stl, t)
 }
 
 // stack fits Value = a + b·ridge + c·(100p − 50) + d·sent on the
 // out-of-fold heads of the examples whose long equals wantLong, and
 // returns it with the RMS residual.
-func stack(ridge, polScore, sent, target []float64, long []bool, wantLong bool, pl [2]float64) ([4]float64, float64) {
+func stack(ridge, polScore []float64, sent []sentIn, target []float64, long []bool, wantLong bool, pl learn.Calib) ([4]float64, float64) {
 	var X [][]float64
 	var y []float64
 	for i := range ridge {
 		if long[i] == wantLong {
-			p := learn.Platt{A: pl[0], B: pl[1]}.Prob(polScore[i])
-			X = append(X, []float64{1, ridge[i], 100*p - 50, sent[i]})
+			p := pl.Prob(polScore[i], sent[i].mean, sent[i].tail)
+			X = append(X, []float64{1, ridge[i], 100*p - 50, sent[i].mean})
 			y = append(y, target[i])
 		}
 	}

@@ -53,6 +53,35 @@ func Counts(opts *sentiment.Options, text string) (Vec, int) {
 	return v, sentiment.Sentences(toks)
 }
 
+// TailCounts is Counts over the closing sentences of text (see
+// sentiment.TailStart): the features that start in them, and their number;
+// Counts itself when the text is too short to have them. The heads
+// compute their SentTail input from it the same way.
+func TailCounts(opts *sentiment.Options, text string) (Vec, int) {
+	toks := sentiment.Tokenize(text, nil)
+	ts := sentiment.TailStart(toks)
+	if ts >= len(toks) {
+		return Counts(opts, text)
+	}
+	from := toks[ts].Start
+	var ids []uint32
+	opts.Extract(toks, func(id uint32, s, _ int32) {
+		if s >= from {
+			ids = append(ids, id)
+		}
+	})
+	slices.Sort(ids)
+	var v Vec
+	for _, id := range ids {
+		if n := len(v.Idx); n > 0 && v.Idx[n-1] == id {
+			v.Val[n-1]++
+			continue
+		}
+		v.Idx, v.Val = append(v.Idx, id), append(v.Val, 1)
+	}
+	return v, sentiment.Sentences(toks[ts:])
+}
+
 // Scaled returns a copy of v whose values are multiplied per index by r.
 func (v Vec) Scaled(r []float64) Vec {
 	out := Vec{Idx: v.Idx, Val: make([]float32, len(v.Val))}

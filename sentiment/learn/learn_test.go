@@ -115,3 +115,33 @@ func TestHeldOutFloor(t *testing.T) {
 		t.Fatalf("held-out accuracy %.2f%% below the 76.5%% floor", 100*acc)
 	}
 }
+
+// FitCalib recovers the coefficients of a logistic model drawn from it
+// (deterministic pseudo-random data), and without a second input it is
+// Platt scaling.
+func TestFitCalibRecoversCoefficients(t *testing.T) {
+	want := Calib{A: 1.5, B: -0.5, C: 0.8, D: -0.4}
+	var s, u, v []float64
+	var y []bool
+	x := uint64(1)
+	next := func() float64 { // xorshift in [-2, 2)
+		x ^= x << 13
+		x ^= x >> 7
+		x ^= x << 17
+		return float64(x%4000)/1000 - 2
+	}
+	for i := 0; i < 20000; i++ {
+		a, b, c := next(), next(), next()
+		s, u, v = append(s, a), append(u, b), append(v, c)
+		y = append(y, (next()+2)/4 < want.Prob(a, b, c))
+	}
+	got := FitCalib(s, u, v, y)
+	for _, d := range []float64{got.A - want.A, got.B - want.B, got.C - want.C, got.D - want.D} {
+		if math.Abs(d) > 0.1 {
+			t.Fatalf("FitCalib = %+v, want about %+v", got, want)
+		}
+	}
+	if p, c := FitPlatt(s, y), FitCalib(s, nil, nil, y); c != (Calib{A: p.A, B: p.B}) {
+		t.Fatalf("FitCalib without the sentence inputs = %+v, FitPlatt = %+v", c, p)
+	}
+}

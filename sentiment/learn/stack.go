@@ -23,7 +23,14 @@ func LeastSquares(X [][]float64, y []float64, lambda float64) []float64 {
 			a[i][k] += x[i] * y[n]
 		}
 	}
-	// Gaussian elimination with partial pivoting.
+	return solveAugmented(a)
+}
+
+// solveAugmented solves the k×k system whose right-hand side is column k
+// of a, by Gaussian elimination with partial pivoting; a is overwritten.
+// A zero pivot leaves its unknown at 0.
+func solveAugmented(a [][]float64) []float64 {
+	k := len(a)
 	for c := 0; c < k; c++ {
 		p := c
 		for r := c + 1; r < k; r++ {
