@@ -151,6 +151,7 @@ func startDemo(dsn string) (string, func(), error) {
 		return "", nil, err
 	}
 	cmd.Stderr = os.Stderr
+	dieWithTest(cmd)
 	if err := cmd.Start(); err != nil {
 		return "", nil, fmt.Errorf("start reel demo: %w", err)
 	}
