@@ -72,7 +72,7 @@ func TestEditorPanelPreview(t *testing.T) {
 	// A member's review has no pull quote (store rule): no field, no button.
 	mustNotContain(t, "member's page", page, `name="pull_quote"`, `data-use-quote`)
 	// The form keeps what was typed, and the page's own preview still renders.
-	mustContain(t, "page", page, `id="review-form"`, `class="review-preview"`)
+	mustContain(t, "page", page, `id="review-form"`, `class="review-preview"`, `<a href="#desk-h">`)
 	checkNoInlineScript(t, "editor", page)
 	if n := len(reviewsOf(t, st, "juno")); n != 4 {
 		t.Errorf("juno has %d reviews after a preview, want the demo's 4", n)
