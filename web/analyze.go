@@ -26,7 +26,14 @@ type analyzeRequest struct {
 
 // apiAnalyze runs the copy desk on one text and returns its Report
 // (docs/copydesk.md).
+//
+// It needs a signed-in caller: an analysis of a long text costs milliseconds
+// of CPU and builds the catalog's linker on first use, which an open
+// endpoint would hand to anyone on the internet.
 func (s *Server) apiAnalyze(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.apiViewer(w, r); !ok {
+		return
+	}
 	req, err := readAnalyzeRequest(r)
 	if err != nil {
 		s.apiFail(w, r, err)

@@ -1,18 +1,31 @@
 package web_test
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
 	"reel/copydesk"
+	"reel/demo"
 	"reel/store"
+	"reel/store/storetest"
+	"reel/web"
 )
 
-func postAnalyze(t *testing.T, url, contentType, body string, wantStatus int, v any) {
+func postAnalyze(t *testing.T, url, token, contentType, body string, wantStatus int, v any) {
 	t.Helper()
-	resp, err := http.Post(url+"/api/v1/analyze", contentType, strings.NewReader(body))
+	req, err := http.NewRequest("POST", url+"/api/v1/analyze", strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", contentType)
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -26,12 +39,25 @@ func postAnalyze(t *testing.T, url, contentType, body string, wantStatus int, v 
 }
 
 func TestAnalyzeAPI(t *testing.T) {
-	srv := demoServer(t, store.SQLite)
+	st := storetest.Open(t, store.SQLite)
+	if _, err := demo.Load(context.Background(), st); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(web.New(st, web.Options{}))
+	t.Cleanup(srv.Close)
+	tok := newAPIUser(t, st, "desk-reader").token
+	var anon struct {
+		Error struct{ Code string }
+	}
+	postAnalyze(t, srv.URL, "", "text/plain", "A fine film.", http.StatusUnauthorized, &anon)
+	if anon.Error.Code != "unauthorized" {
+		t.Errorf("anonymous analyze: error code %q, want unauthorized", anon.Error.Code)
+	}
 	text := "Psycho is a masterpiece of suspense, and Anthony Perkins is brilliant as Norman Bates.\n\n" +
 		"In the end it turns out that Norman Bates was the killer all along."
 	body, _ := json.Marshal(map[string]string{"text": text, "film_id": "tt0054215"})
 	var rep copydesk.Report
-	postAnalyze(t, srv.URL, "application/json", string(body), http.StatusOK, &rep)
+	postAnalyze(t, srv.URL, tok, "application/json", string(body), http.StatusOK, &rep)
 	if rep.Film == nil || rep.Film.ID != "tt0054215" || !rep.Catalog {
 		t.Errorf("film = %+v, catalog = %v", rep.Film, rep.Catalog)
 	}
@@ -40,7 +66,7 @@ func TestAnalyzeAPI(t *testing.T) {
 	}
 
 	var plain copydesk.Report
-	postAnalyze(t, srv.URL, "text/plain; charset=utf-8", "A dull, lifeless bore of a film.", http.StatusOK, &plain)
+	postAnalyze(t, srv.URL, tok, "text/plain; charset=utf-8", "A dull, lifeless bore of a film.", http.StatusOK, &plain)
 	if plain.Score.Verdict != "negative" {
 		t.Errorf("text/plain verdict = %s", plain.Score.Verdict)
 	}
@@ -55,7 +81,7 @@ func TestAnalyzeAPI(t *testing.T) {
 		var e struct {
 			Error struct{ Code, Message string }
 		}
-		postAnalyze(t, srv.URL, c.ct, c.body, http.StatusBadRequest, &e)
+		postAnalyze(t, srv.URL, tok, c.ct, c.body, http.StatusBadRequest, &e)
 		if e.Error.Code != "invalid" || e.Error.Message == "" {
 			t.Errorf("%s: error = %+v", name, e.Error)
 		}

@@ -73,7 +73,7 @@ var authzCases = []authzCase{
 
 	// The JSON API, with bearer tokens. A signed-out caller gets 401 before
 	// the body is even read; a body that is wrong is the caller's own 400.
-	{route: "POST /api/v1/analyze", json: `{"text":"A fine film."}`, want: [4]int{200, 200, 200, 200}},
+	{route: "POST /api/v1/analyze", json: `{"text":"A fine film."}`, want: [4]int{401, 200, 200, 200}},
 	{route: "POST /api/v1/reviews", json: `{}`, want: [4]int{401, 400, 400, 400}},
 	{route: "PATCH /api/v1/reviews/{id}", path: func(x authzTargets) string { return fmt.Sprintf("/api/v1/reviews/%d", x.review) },
 		json: `{"body":"Mine now."}`, want: [4]int{401, 403, 403, 403}},

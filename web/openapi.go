@@ -36,7 +36,7 @@ var operations = []operation{
 	{"get", "/api/v1/films/{id}/reviews", "A film's reviews, newest first", false, []string{"after", "limit"}, "", 200, "ReviewPage"},
 	{"get", "/api/v1/people/{id}", "A person with their filmography", false, nil, "", 200, "Person"},
 	{"get", "/api/v1/grade", "Read a grade as written, as the review form's preview does", false, []string{"text"}, "", 200, "GradeReading"},
-	{"post", "/api/v1/analyze", "Run the copy desk on a text", false, nil, "AnalyzeRequest", 200, "AnalyzeReport"},
+	{"post", "/api/v1/analyze", "Run the copy desk on a text", true, nil, "AnalyzeRequest", 200, "AnalyzeReport"},
 	{"get", "/api/v1/reviews", "Everyone's public reviews, newest first", false, []string{"tag", "after", "limit"}, "", 200, "ReviewPage"},
 	{"post", "/api/v1/reviews", "Write a review", true, nil, "ReviewCreate", 201, "Review"},
 	{"get", "/api/v1/reviews/{id}", "A review", false, nil, "", 200, "Review"},
