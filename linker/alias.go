@@ -86,10 +86,10 @@ func (r *run) aliases() {
 	r.personAliases(&set)
 	r.reviewAliases(&set)
 	r.linkedFilmAliases(&set)
-	r.directorAliases(&set)
 	r.characterAliases(&set)
 	r.aliasCands = r.aliasCands[:0]
 	r.actorCharacters()
+	r.directorCands()
 	if len(set.m) == 0 {
 		return
 	}
@@ -189,30 +189,49 @@ func (r *run) reviewAliases(set *aliasSet) {
 		}
 		nameAliases(set, r.l.personName(p), alias{kind: kPerson, ref: p, crew: cat == catDirector || cat == catWriter}, 2, first)
 	}
-	r.titleParts(set, f, alias{kind: kFilm, ref: f, prio: 2.5})
+	a := alias{kind: kFilm, ref: f, prio: 2.5}
+	r.titleParts(f, func(words []string) { set.add(words, a) })
 }
 
 // linkedFilmAliases: films the text has named in full go by part of their
 // title afterwards: "bullets over broadway ... and bullets got raving
 // reviews", "star trek : insurrection ... enemy outgrossed insurrection".
 func (r *run) linkedFilmAliases(set *aliasSet) {
+	if !r.caseless {
+		return // kept to lower-case text, where it pays: see directorCands
+	}
 	for _, c := range r.chosen {
 		if c.kind != kFilm || c.via != viaGlobal || int64(c.ref) == r.review || c.j-c.i < 2 {
 			continue
 		}
-		r.titleParts(set, c.ref, alias{kind: kFilm, ref: c.ref, prio: 2, from: c.j})
+		a := alias{kind: kFilm, ref: c.ref, prio: 2, from: c.j}
+		r.titleParts(c.ref, func(words []string) { set.add(words, a) })
 	}
 }
 
-// maxDirectorFilms bounds the films per named director whose titles become
-// aliases.
+// maxDirectorFilms bounds the films per named director whose titles are
+// looked for.
 const maxDirectorFilms = 40
 
-// directorAliases: right after a director is named, in the same sentence,
-// a film they directed goes by part of its title or its title without the
+// titlePart is a part of a film's title, as key words.
+type titlePart struct {
+	words []string
+	film  uint32
+}
+
+// directorCands: right after a director is named, in the same sentence, a
+// film they directed goes by part of its title or its title without the
 // article ("mctiernan's red october", "andrew davis reworks his fugitive
 // formula"): the director beside it is the evidence an everyday word lacks.
-func (r *run) directorAliases(set *aliasSet) {
+// The few words of the window are read directly rather than through the
+// alias set, which would take every part of every film of every director.
+func (r *run) directorCands() {
+	if !r.caseless {
+		// Capitals mark a title part in cased text already, and the
+		// gazetteer's main titles cover most of what critics shorten.
+		return
+	}
+	var parts map[uint32][]titlePart
 	for _, c := range r.chosen {
 		if c.kind != kPerson {
 			continue
@@ -221,26 +240,65 @@ func (r *run) directorAliases(set *aliasSet) {
 		for until < len(r.toks) && r.toks[until].sent == r.toks[c.j-1].sent {
 			until++
 		}
-		if until-c.j < 1 {
+		if until == c.j {
 			continue
 		}
-		n := 0
-		for _, cr := range r.l.personCredits(c.ref) {
-			if r.l.credits.cat[cr] != catDirector {
-				continue
-			}
-			if n++; n > maxDirectorFilms {
-				break
-			}
-			f := r.l.credits.film[cr]
-			a := alias{kind: kFilm, ref: f, prio: 2, from: c.j, until: until, crew: true}
-			r.titleParts(set, f, a)
-			words := matchkey.Words(r.l.str.get(r.l.films.title[f]))
-			if len(words) == 2 && (words[0] == "the" || words[0] == "a" || words[0] == "an") && classOf(words[1]) != wordFunction {
-				set.add(words[1:], a)
+		if parts == nil {
+			parts = map[uint32][]titlePart{}
+		}
+		ps, ok := parts[c.ref]
+		if !ok {
+			ps = r.directedParts(c.ref)
+			parts[c.ref] = ps
+		}
+		for _, p := range ps {
+			n := len(p.words)
+			a := alias{kind: kFilm, ref: p.film, prio: 2, from: c.j, until: until}
+			for k := c.j; k+n <= until; k++ {
+				alt, ok := r.wordsAt(k, p.words)
+				if ok && r.aliasCaseOK(k, n) && r.aliasWordOK(k, n, a) {
+					r.aliasCands = append(r.aliasCands, cand{i: k, j: k + n, ref: p.film, kind: kFilm, via: viaPartial, altEnd: alt, ev: a.prio, need: 1})
+				}
 			}
 		}
 	}
+}
+
+// directedParts returns the title parts of the films person p directed.
+func (r *run) directedParts(p uint32) []titlePart {
+	var out []titlePart
+	n := 0
+	for _, cr := range r.l.personCredits(p) {
+		if r.l.credits.cat[cr] != catDirector {
+			continue
+		}
+		if n++; n > maxDirectorFilms {
+			break
+		}
+		f := r.l.credits.film[cr]
+		r.titleParts(f, func(words []string) { out = append(out, titlePart{words, f}) })
+		words := matchkey.Words(r.l.str.get(r.l.films.title[f]))
+		if len(words) == 2 && (words[0] == "the" || words[0] == "a" || words[0] == "an") && classOf(words[1]) != wordFunction {
+			out = append(out, titlePart{words[1:], f})
+		}
+	}
+	return out
+}
+
+// wordsAt reports whether the tokens from k spell words, the last one
+// possibly through its possessive-less form (alt).
+func (r *run) wordsAt(k int, words []string) (alt, ok bool) {
+	for x, w := range words {
+		t := &r.toks[k+x]
+		switch {
+		case t.key == w:
+		case x == len(words)-1 && t.alt == w:
+			alt = true
+		default:
+			return false, false
+		}
+	}
+	return alt, true
 }
 
 // titleParts adds the parts of film f's titles a critic shortens it to: a
@@ -248,14 +306,14 @@ func (r *run) directorAliases(set *aliasSet) {
 // ("private ryan", "hype" for The Great White Hype), and the subtitle after a
 // colon ("insurrection"). In a text without capitals a one-word part must be
 // an uncommon word at the title's edge (not "love" for Shakespeare in Love).
-func (r *run) titleParts(set *aliasSet, f uint32, a alias) {
+func (r *run) titleParts(f uint32, add func(words []string)) {
 	for _, t := range []string{r.l.str.get(r.l.films.title[f]), r.l.str.get(r.l.films.orig[f])} {
 		words := matchkey.Words(t)
 		start := 0
 		if len(words) > 2 && (words[0] == "the" || words[0] == "a" || words[0] == "an") {
 			start = 1
 		}
-		add := func(s, e int) {
+		part := func(s, e int) {
 			if s == 0 && e == len(words) || s >= e || nameParticles[words[e-1]] || classOf(words[e-1]) == wordFunction ||
 				classOf(words[s]) == wordFunction {
 				return // the full title is in the gazetteer; "Women on the" is no title
@@ -263,11 +321,11 @@ func (r *run) titleParts(set *aliasSet, f uint32, a alias) {
 			if r.caseless && e-s < 2 && !r.loneTitleWord(words[s]) {
 				return
 			}
-			set.add(words[s:e], a)
+			add(words[s:e])
 		}
 		for s := 0; s <= start; s++ {
 			for e := s + 1; e <= len(words); e++ {
-				add(s, e)
+				part(s, e)
 			}
 		}
 		if !r.caseless {
@@ -278,7 +336,7 @@ func (r *run) titleParts(set *aliasSet, f uint32, a alias) {
 			first = 2 // "nephew" for The Nephew is the word, not the title
 		}
 		for s := max(start+1, first); s < len(words); s++ {
-			add(s, len(words))
+			part(s, len(words))
 		}
 	}
 }

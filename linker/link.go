@@ -931,9 +931,12 @@ func (r *run) context() {
 			r.films[r.l.credits.film[c.ref]]++
 		}
 	}
-	r.marked = map[uint32]bool{}
+	clear(r.marked)
 	for n := range r.chosen {
 		if c := &r.chosen[n]; c.kind == kFilm && c.strong >= 3 {
+			if r.marked == nil {
+				r.marked = map[uint32]bool{}
+			}
 			r.marked[c.ref] = true
 		}
 	}
