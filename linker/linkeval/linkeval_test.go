@@ -45,21 +45,25 @@ func TestCopyDesk(t *testing.T) {
 		r.Write(os.Stdout)
 	}
 	// Floors. The floors (precision 0.95, recall 0.90 for films and
-	// people) hold on the project's own, cased reviews; the research
-	// reviews are lower-cased and tokenised, where no capital marks a name,
-	// and are held to the figures reached so far, so that a regression fails.
+	// people) hold on the project's own, cased reviews and for people
+	// everywhere; films in the research reviews (lower-cased and tokenised,
+	// where no capital marks a title) and so in all texts do not reach them
+	// yet and are held to the figures reached so far (docs/quality.md),
+	// so that a regression fails.
 	floor := func(r *Report, kind string, p, rec float64) {
 		t.Helper()
 		if c := r.ByKind[kind]; c.Precision() < p || c.Recall() < rec {
-			t.Errorf("%s %s: precision %.3f recall %.3f, floor %.2f/%.2f", r.Name, kind, c.Precision(), c.Recall(), p, rec)
+			t.Errorf("%s %s: precision %.3f recall %.3f, floor %.3f/%.3f", r.Name, kind, c.Precision(), c.Recall(), p, rec)
 		}
 	}
 	floor(ro, "film", 0.95, 0.90)
 	floor(ro, "person", 0.95, 0.90)
 	floor(ro, "character", 0.90, 0.85)
-	floor(rr, "film", 0.84, 0.74)
+	floor(rr, "film", 0.93, 0.82)
 	floor(rr, "person", 0.95, 0.92)
-	floor(rr, "character", 0.82, 0.60)
+	floor(rr, "character", 0.88, 0.63)
+	floor(all, "film", 0.945, 0.86)
+	floor(all, "person", 0.95, 0.90)
 	if a := all.AlarmsPer5000(); a >= 1 {
 		t.Errorf("%.2f false alarms per 5,000 words, want under 1", a)
 	}
