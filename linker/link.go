@@ -894,7 +894,10 @@ func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 // quotePairs are the marks that set a title off.
 var quotePairs = [][2]string{{`"`, `"`}, {"“", "”"}, {"‘", "’"}, {"'", "'"}, {"*", "*"}, {"_", "_"},
-	{"«", "»"}, {"<i>", "</i>"}, {"<em>", "</em>"}, {"``", "''"}}
+	{"«", "»"}, {"<i>", "</i>"}, {"<em>", "</em>"}, {"``", "''"},
+	// a curly opening quote lost to "?" in an ASCII conversion, as in the
+	// polarity corpus ("yet another ? ordinary people '")
+	{"?", "'"}}
 
 // quoted reports whether text[s:e] is enclosed in quotes or italics, allowing
 // a space inside them (tokenised corpora write `" conan "`) and punctuation
