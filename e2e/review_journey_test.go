@@ -3,7 +3,6 @@ package e2e
 import (
 	"archive/zip"
 	"context"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -40,28 +39,6 @@ func signUp(t *testing.T, tab context.Context, base, name, password string) {
 // pending; it is empty, and should stay so.
 var knownAxe = map[string]bool{}
 
-// auditAxe is checkAxe that logs the known violations instead of failing.
-func auditAxe(t *testing.T, tab context.Context, known map[string]bool) {
-	t.Helper()
-	do(t, tab, "inject axe", chromedp.Evaluate[chromedp.Void](axeSource))
-	vs := run(t, tab, "run axe", chromedp.Evaluate[[]axeViolation](
-		`axe.run(document, {resultTypes: ["violations"]}).then(r => r.violations)`, chromedp.EvalAwaitPromise))
-	for _, v := range vs {
-		var where []string
-		for _, n := range v.Nodes {
-			where = append(where, fmt.Sprintf("%v %s", n.Target, n.HTML))
-		}
-		switch {
-		case known[v.ID]:
-			t.Logf("axe %s %s (KNOWN, not failing): %s\n  %s", v.Impact, v.ID, v.Help, strings.Join(where, "\n  "))
-		case v.Impact != "serious" && v.Impact != "critical":
-			t.Logf("axe (%s, not failing): %s: %s", v.Impact, v.ID, v.Help)
-		default:
-			t.Errorf("axe %s %s: %s\n  %s", v.Impact, v.ID, v.Help, strings.Join(where, "\n  "))
-		}
-	}
-}
-
 // shoot audits the page at path with axe at every viewport (phone, desktop,
 // desktop in the dark scheme), and writes a full-page screenshot of each to
 // the artifacts folder.
@@ -70,7 +47,7 @@ func shoot(t *testing.T, tab context.Context, base, path, name string, known map
 	dir := artifacts(t)
 	for _, vp := range viewports {
 		load(t, tab, base+path, 200, vp.width, vp.height, vp.dark, vp.mobile)
-		auditAxe(t, tab, known)
+		auditAxe(t, tab, known, axeRulesFor(vp.dark))
 		checkNoSideScroll(t, tab, vp.width)
 		png := run(t, tab, "screenshot", chromedp.FullScreenshot(100))
 		if err := os.WriteFile(filepath.Join(dir, name+"-"+vp.name+".png"), png, 0o644); err != nil {
