@@ -231,11 +231,12 @@ var ordinals = map[string]string{"1st": "first", "2nd": "second", "3rd": "third"
 
 // misspelledTitles adds film candidates for titles written with one word
 // misspelt ("independance day", "saving priivate ryan", "pocohontas") or an
-// ordinal in figures. Only a word that is in no English word list and in no
-// catalog name is tried, so correct text costs nothing; its stand-in is a
-// catalog word one edit away (a letter dropped, swapped or replaced). A
-// one-word title so found must be long (8 letters), a shorter one has too
-// many neighbours.
+// ordinal in figures. Only a word of 8 letters or more that is in no
+// English word list and in no catalog name is tried, so correct text costs
+// little; its stand-in is a catalog word one edit away (a letter dropped,
+// two swapped, or a vowel replaced: see nearWord). Shorter words have too
+// many neighbours, and probing every unknown word cost lower-case texts a
+// tenth more time.
 func (r *run) misspelledTitles() {
 	var ws []uint32
 	for k := range r.toks {
@@ -244,7 +245,7 @@ func (r *run) misspelledTitles() {
 		typo := true
 		if o, ok := ordinals[t.key]; ok {
 			fz, typo = r.l.words.lookup(o), false
-		} else if t.word == 0 && t.altW == 0 && t.cls == wordRare && !t.has(tokNumber) && len(t.key) >= 6 {
+		} else if t.word == 0 && t.altW == 0 && t.cls == wordRare && !t.has(tokNumber) && len(t.key) >= 8 {
 			fz = r.l.nearWord(t.key)
 		}
 		if fz == 0 {
@@ -258,7 +259,7 @@ func (r *run) misspelledTitles() {
 			ws = append(ws[:0], r.ws[i:end]...)
 			ws[k-i] = fz
 			r.l.ph.match(ws, r.alts[i:end], func(n int, p uint32, viaAlt bool) {
-				if i+n <= k || n == 1 && len(t.key) < 8 || r.crossesParagraph(i, i+n) {
+				if i+n <= k || r.crossesParagraph(i, i+n) {
 					return
 				}
 				refs := r.l.ph.refs[r.l.ph.refOff[p]:r.l.ph.refOff[p+1]]
