@@ -27,6 +27,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"reel/store"
 )
 
 // suite is what every test shares: the reel binary, one reel server on
@@ -165,7 +167,10 @@ func startDemo(dsn string) (string, func(), error) {
 			cmd.Process.Kill()
 		}
 	}
-	base, err := waitServing(stdout)
+	base, db, err := waitServing(stdout)
+	if err == nil && db != store.Redact(dsn) {
+		err = fmt.Errorf("reel demo serves the database %s, want %s", db, store.Redact(dsn))
+	}
 	return base, stop, err
 }
 
@@ -192,31 +197,32 @@ func addAccounts(dir, db string) error {
 	return nil
 }
 
-var servingLine = regexp.MustCompile(`serving (http://[0-9.:]+)/`)
+var servingLine = regexp.MustCompile(`serving (http://[0-9.:]+)/ \(database (.*)\);`)
 
-// waitServing reads reel's output until it says where it serves, and fails
-// at once if reel exits first (its error is on the test's stderr).
-func waitServing(stdout io.Reader) (string, error) {
-	found := make(chan string, 1)
+// waitServing reads reel's output until it says where it serves and on
+// which database, and fails at once if reel exits first (its error is on the
+// test's stderr).
+func waitServing(stdout io.Reader) (base, db string, err error) {
+	found := make(chan []string, 1)
 	go func() {
 		sc := bufio.NewScanner(stdout)
 		for sc.Scan() {
 			if m := servingLine.FindStringSubmatch(sc.Text()); m != nil {
-				found <- m[1]
+				found <- m
 				io.Copy(io.Discard, stdout) // keep the pipe drained
 				return
 			}
 		}
-		found <- "" // reel exited (or closed its output) without serving
+		found <- nil // reel exited (or closed its output) without serving
 	}()
 	select {
-	case base := <-found:
-		if base == "" {
-			return "", fmt.Errorf("reel demo stopped before serving (its error is above)")
+	case m := <-found:
+		if m == nil {
+			return "", "", fmt.Errorf("reel demo stopped before serving (its error is above)")
 		}
-		return base, nil
+		return m[1], m[2], nil
 	case <-time.After(60 * time.Second):
-		return "", fmt.Errorf("reel demo did not start serving within a minute")
+		return "", "", fmt.Errorf("reel demo did not start serving within a minute")
 	}
 }
 
