@@ -2,8 +2,10 @@ package e2e
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/network"
@@ -37,7 +39,10 @@ func accountJourney(t *testing.T, base string, tab context.Context) {
 	t.Cleanup(func() { clearCookies(t, tab) })
 	clearCookies(t, tab)
 	errs := consoleErrors(t, tab)
-	const name, password = "e2e-writer", "a long enough secret"
+	// A name of its own per run, so the journey can run again on the same
+	// server (go test -count=2) and beside the other tests' members.
+	name := "e2e-writer-" + strconv.FormatInt(time.Now().UnixNano()%1e9, 36)
+	const password = "a long enough secret"
 
 	load(t, tab, base+"/signup", 200, 390, 844, false, true)
 	checkAxe(t, tab)
