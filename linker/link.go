@@ -483,7 +483,7 @@ func (r *run) filmEvidence(c *cand) (ev, need, strong float64) {
 		// Candidates come grouped by span: the films sharing a title.
 		r.qs, r.qe, r.q = s, e, quoted(r.text, s, e)
 	}
-	q := r.q
+	q := r.q && !r.quotedModifier(c, e)
 	if q {
 		strong += 3
 	}
@@ -917,6 +917,26 @@ func quoted(text string, s, e int) bool {
 		}
 	}
 	return false
+}
+
+// quotedModifier reports a quoted single word between an article and the
+// noun it modifies: a " titanic " proportion is a size, not the film. A
+// series word after it ("the *Pusher* films") still names films.
+func (r *run) quotedModifier(c *cand, e int) bool {
+	if c.j-c.i != 1 || c.i == 0 || c.j >= len(r.toks) || r.toks[c.i-1].sent != r.toks[c.i].sent ||
+		r.toks[c.j].sent != r.toks[c.i].sent {
+		return false
+	}
+	switch r.toks[c.i-1].key {
+	case "a", "an":
+	default:
+		return false
+	}
+	if strings.Trim(r.text[e:r.toks[c.j].start], " \"”'’*_") != "" {
+		return false // punctuation after the closing quote
+	}
+	next := &r.toks[c.j]
+	return next.cls != wordFunction && !copulas[next.key] && !auxiliaries[next.key] && !seriesWords[next.key]
 }
 
 // context recomputes the linked films and people from the chosen mentions,
