@@ -545,6 +545,8 @@ func (r *run) filmEvidence(c *cand) (ev, need, strong float64) {
 		need = math.Inf(1) // "10", "1917": a number is a title only with a cue or a year
 	case strong < 3 && r.seriesAfter(c.j):
 		need = math.Inf(1) // "the first star wars trilogy", "his pink panther films": not one film
+	case r.caseless && short && strong < 3 && r.initialism(c):
+		need += 3 // "the low iq and mentality": the word, not I.Q.
 	case strong < 3 && r.personAfter(c.j):
 		need = math.Inf(1) // "a sort of female tarzan who controls the ape": someone
 	case short && r.l.isFirstName(r.toks[c.i].word) && r.nameFollows(c.j) && !q:
@@ -1190,6 +1192,23 @@ func (r *run) creditAside(c *cand) float64 {
 		}
 	}
 	return 0
+}
+
+// initialism reports a one-word match of a title spelt with stops between
+// its letters ("I.Q.", "E.T.") where the text writes a plain word: in
+// lower case that is the everyday abbreviation.
+func (r *run) initialism(c *cand) bool {
+	t := r.l.str.bytes(r.l.films.title[c.ref])
+	if len(t) > 12 || strings.Contains(r.text[r.toks[c.i].start:r.toks[c.i].end], ".") {
+		return false
+	}
+	stops := 0
+	for k := 1; k < len(t); k++ {
+		if t[k] == '.' && t[k-1] != '.' && t[k-1] != ' ' {
+			stops++
+		}
+	}
+	return stops >= 2
 }
 
 // personAfter reports "who" or "whom" right after a span: what it names is
