@@ -46,10 +46,11 @@ func TestCopyDesk(t *testing.T) {
 	}
 	// Floors. The floors (precision 0.95, recall 0.90 for films and
 	// people) hold on the project's own, cased reviews and for people
-	// everywhere; films in the research reviews (lower-cased and tokenised,
-	// where no capital marks a title) and so in all texts do not reach them
-	// yet and are held to the figures reached so far (docs/quality.md),
-	// so that a regression fails.
+	// everywhere, and film precision holds overall; film recall in the
+	// research reviews (lower-cased and tokenised, where no capital marks a
+	// title), and so overall, does not reach 0.90 yet, and those sets are
+	// held to the figures reached so far (docs/quality.md), so that a
+	// regression fails.
 	floor := func(r *Report, kind string, p, rec float64) {
 		t.Helper()
 		if c := r.ByKind[kind]; c.Precision() < p || c.Recall() < rec {
@@ -59,10 +60,10 @@ func TestCopyDesk(t *testing.T) {
 	floor(ro, "film", 0.95, 0.90)
 	floor(ro, "person", 0.95, 0.90)
 	floor(ro, "character", 0.90, 0.85)
-	floor(rr, "film", 0.93, 0.82)
+	floor(rr, "film", 0.935, 0.825)
 	floor(rr, "person", 0.95, 0.92)
 	floor(rr, "character", 0.88, 0.63)
-	floor(all, "film", 0.945, 0.86)
+	floor(all, "film", 0.95, 0.86)
 	floor(all, "person", 0.95, 0.90)
 	if a := all.AlarmsPer5000(); a >= 1 {
 		t.Errorf("%.2f false alarms per 5,000 words, want under 1", a)
