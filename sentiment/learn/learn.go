@@ -41,6 +41,11 @@ func Counts(opts *sentiment.Options, text string) (Vec, int) {
 	toks := sentiment.Tokenize(text, nil)
 	var ids []uint32
 	opts.Extract(toks, func(id uint32, _, _ int32) { ids = append(ids, id) })
+	return countIDs(ids), sentiment.Sentences(toks)
+}
+
+// countIDs turns feature ids, in any order, into a sparse count vector.
+func countIDs(ids []uint32) Vec {
 	slices.Sort(ids)
 	var v Vec
 	for _, id := range ids {
@@ -50,7 +55,7 @@ func Counts(opts *sentiment.Options, text string) (Vec, int) {
 		}
 		v.Idx, v.Val = append(v.Idx, id), append(v.Val, 1)
 	}
-	return v, sentiment.Sentences(toks)
+	return v
 }
 
 // TailCounts is Counts over the closing sentences of text (see
@@ -70,16 +75,7 @@ func TailCounts(opts *sentiment.Options, text string) (Vec, int) {
 			ids = append(ids, id)
 		}
 	})
-	slices.Sort(ids)
-	var v Vec
-	for _, id := range ids {
-		if n := len(v.Idx); n > 0 && v.Idx[n-1] == id {
-			v.Val[n-1]++
-			continue
-		}
-		v.Idx, v.Val = append(v.Idx, id), append(v.Val, 1)
-	}
-	return v, sentiment.Sentences(toks[ts:])
+	return countIDs(ids), sentiment.Sentences(toks[ts:])
 }
 
 // Scaled returns a copy of v whose values are multiplied per index by r.
