@@ -117,28 +117,34 @@ func TestAPIErrorShape(t *testing.T) {
 // TestCrossOriginPostRefused: a state-changing request from another site is
 // refused before any handler sees it.
 func TestCrossOriginPostRefused(t *testing.T) {
-	srv := demoServer(t, store.SQLite)
-	req, _ := http.NewRequest("POST", srv.URL+"/api/v1/analyze", strings.NewReader(`{"text":"A fine film."}`))
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Sec-Fetch-Site", "cross-site")
-	req.Header.Set("Origin", "https://evil.example")
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
+	st := storetest.Open(t, store.SQLite)
+	if _, err := demo.Load(context.Background(), st); err != nil {
 		t.Fatal(err)
 	}
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusForbidden {
-		t.Fatalf("cross-origin POST: status %d, want 403", resp.StatusCode)
+	srv := httptest.NewServer(web.New(st, web.Options{}))
+	t.Cleanup(srv.Close)
+	// A valid token on both requests: the refusal must not depend on who asks.
+	tok := newAPIUser(t, st, "csrf-probe").token
+	post := func(site, origin string) int {
+		t.Helper()
+		req, _ := http.NewRequest("POST", srv.URL+"/api/v1/analyze", strings.NewReader(`{"text":"A fine film."}`))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Authorization", "Bearer "+tok)
+		req.Header.Set("Sec-Fetch-Site", site)
+		if origin != "" {
+			req.Header.Set("Origin", origin)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
 	}
-	req, _ = http.NewRequest("POST", srv.URL+"/api/v1/analyze", strings.NewReader(`{"text":"A fine film."}`))
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Sec-Fetch-Site", "same-origin")
-	resp, err = http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
+	if code := post("cross-site", "https://evil.example"); code != http.StatusForbidden {
+		t.Fatalf("cross-origin POST: status %d, want 403", code)
 	}
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		t.Fatalf("same-origin POST: status %d, want 200", resp.StatusCode)
+	if code := post("same-origin", ""); code != http.StatusOK {
+		t.Fatalf("same-origin POST: status %d, want 200", code)
 	}
 }
