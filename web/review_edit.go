@@ -35,6 +35,7 @@ type reviewForm struct {
 	Visibility string
 	PullQuote  string // critics and admins (store rule); QuoteField shows the field
 	SourceURL  string // kept as is: the form does not edit it, and a save replaces every field
+	Format     string // the body's format, kept as is: an imported HTML body stays HTML
 	QuoteField bool
 	Panel      deskPanel         // the copy desk's reading of Body (review_edit_panel.go)
 	Today      string            // the latest watch date the date field offers
@@ -95,7 +96,7 @@ func formOf(rv store.Review, film reel.Film) reviewForm {
 	f := reviewForm{Action: reviewURL(rv.ID) + "/edit", Editing: true, ReviewID: rv.ID, Film: film,
 		Body: rv.Body, Spoilers: rv.Spoilers, WatchedOn: rv.WatchedOn, Rewatch: rv.Rewatch, Liked: rv.Liked,
 		Tags: strings.Join(rv.Tags, ", "), Visibility: string(rv.Visibility), PullQuote: rv.PullQuote,
-		SourceURL: rv.SourceURL, Errors: map[string]string{}}
+		SourceURL: rv.SourceURL, Format: rv.Format, Errors: map[string]string{}}
 	if rv.Grade != nil && rv.Grade.Source != store.GradeInferred {
 		f.Grade = rv.Grade.Text
 	}
@@ -205,13 +206,16 @@ func readForm(r *http.Request) reviewForm {
 	f := reviewForm{Grade: strings.TrimSpace(v("grade")), Verdict: v("verdict"), Body: v("body"),
 		Spoilers: v("spoilers") != "", WatchedOn: v("watched_on"), Rewatch: v("rewatch") != "",
 		Liked: v("liked") != "", Tags: v("tags"), Visibility: v("visibility"), PullQuote: v("pull_quote"),
-		SourceURL: v("source_url"), Errors: map[string]string{}}
+		SourceURL: v("source_url"), Format: v("format"), Errors: map[string]string{}}
+	if f.Format != store.FormatHTML {
+		f.Format = store.FormatMarkdown
+	}
 	var err error
 	if f.GradeValue, err = gradePreview(f.Grade); err != nil {
 		f.Errors["grade"] = reel.ErrorMessage(err)
 	}
 	if strings.TrimSpace(f.Body) != "" {
-		f.Preview = template.HTML(markup.Render(f.Body)) // sanitised by markup
+		f.Preview = template.HTML(f.render()) // sanitised by markup
 	}
 	return f
 }
@@ -250,13 +254,21 @@ func (s *Server) pickFilm(r *http.Request, f *reviewForm, q string) {
 	}
 }
 
+// render turns the body into sanitised HTML the way the store will.
+func (f reviewForm) render() string {
+	if f.Format == store.FormatHTML {
+		return markup.Sanitize(f.Body)
+	}
+	return markup.Render(f.Body)
+}
+
 // input converts the form to a store input; false when a field has an error.
 func (f reviewForm) input() (store.ReviewInput, bool) {
 	g, _ := grade.Parse(f.Grade) // checked by readForm; "" is no grade
 	in := store.ReviewInput{FilmID: f.Film.ID, Body: f.Body, Grade: g, Verdict: grade.Verdict(f.Verdict),
 		Spoilers: f.Spoilers, WatchedOn: f.WatchedOn, Rewatch: f.Rewatch, Liked: f.Liked,
 		Tags: strings.Split(f.Tags, ","), Visibility: store.Visibility(f.Visibility),
-		PullQuote: f.PullQuote, SourceURL: f.SourceURL}
+		PullQuote: f.PullQuote, SourceURL: f.SourceURL, Format: f.Format}
 	if strings.TrimSpace(f.Body) == "" && f.Grade == "" {
 		f.Errors["body"] = "Write the review, or at least give a grade."
 	}

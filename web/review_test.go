@@ -3,6 +3,7 @@ package web_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -248,5 +249,38 @@ func TestLikeReview(t *testing.T) {
 	mustContain(t, "unliked review", body, "0 likes ·", `aria-pressed="false"`)
 	if status, _, _ := fetch(t, nil, "POST", srv.URL+"/reviews/1/like", url.Values{}); status != 403 {
 		t.Errorf("signed-out like: %d", status)
+	}
+}
+
+// TestEditKeepsHTMLFormat: a review imported as HTML is edited as HTML. The
+// form used to save every body as Markdown, which escaped or dropped the
+// imported markup.
+func TestEditKeepsHTMLFormat(t *testing.T) {
+	srv, st := journalServer(t, store.SQLite)
+	ctx := context.Background()
+	u, err := st.CreateUser(ctx, "html-critic", "correct horse battery", store.RoleMember)
+	if err != nil {
+		t.Fatal(err)
+	}
+	film, _ := reel.ParseFilmID(volver)
+	rv, err := st.CreateReview(ctx, u.ID, store.ReviewInput{FilmID: film, Format: store.FormatHTML,
+		Body: "<p>An <em>imported</em> review.</p>", Visibility: store.Public})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := signIn(t, st, "html-critic")
+	edit := fmt.Sprintf("%s/reviews/%d/edit", srv.URL, rv.ID)
+	_, page, _ := fetch(t, c, "GET", edit, nil)
+	if !strings.Contains(page, `name="format" value="html"`) || !strings.Contains(page, "stays HTML") {
+		t.Fatalf("the edit form does not keep the HTML format:\n%s", page)
+	}
+	form := url.Values{"body": {"<p>An <em>edited</em> review.</p>"}, "format": {"html"},
+		"visibility": {"public"}, "action": {"save"}}
+	if status, page, _ := fetch(t, c, "POST", edit, form); status != http.StatusSeeOther {
+		t.Fatalf("save: status %d\n%s", status, page)
+	}
+	got := reviewByID(t, st, rv.ID)
+	if got.Format != store.FormatHTML || !strings.Contains(got.HTML, "<em>edited</em>") {
+		t.Errorf("after save: format %q, html %q; want html with <em>edited</em>", got.Format, got.HTML)
 	}
 }
