@@ -19,6 +19,7 @@ type alias struct {
 	named bool // a person the text named in full
 	full  bool // a character's whole name ("Fat Bastard"), not a part of it
 	crew  bool // the director or a writer of the film under review
+	head  bool // the head noun of the film under review's "X of the Y" title
 	part  uint8
 	// until, when not 0, is the token where the alias stops applying: a
 	// director's film goes by part of its title only right after the
@@ -191,6 +192,27 @@ func (r *run) reviewAliases(set *aliasSet) {
 	}
 	a := alias{kind: kFilm, ref: f, prio: 2.5}
 	r.titleParts(f, func(words []string) { set.add(words, a) })
+	if r.caseless {
+		if w := titleHead(r.l.str.get(r.l.films.title[f])); w != "" {
+			set.add([]string{w}, alias{kind: kFilm, ref: f, prio: 2.5, head: true})
+		}
+	}
+}
+
+// titleHead returns the head noun of an "X of the Y" title, the word critics
+// shorten it to ("enemy" for Enemy of the State, "prince" for The Prince of
+// Egypt), or "" for a title of another shape. It is offered for the film
+// under review only, whose identity the whole text supports, and only in a
+// title's slot (aliasWordOK): an everyday head noun is too common otherwise.
+func titleHead(title string) string {
+	words := matchkey.Words(title)
+	if len(words) > 0 && (words[0] == "the" || words[0] == "a" || words[0] == "an") {
+		words = words[1:]
+	}
+	if len(words) < 3 || words[1] != "of" || classOf(words[0]) == wordFunction {
+		return ""
+	}
+	return words[0]
 }
 
 // linkedFilmAliases: films the text has named in full go by part of their
@@ -689,6 +711,8 @@ func (r *run) aliasWordOK(i, n int, a alias) bool {
 	switch {
 	case cls == wordFunction:
 		return false
+	case r.caseless && a.kind == kFilm && a.head:
+		return r.titleSlot(i)
 	case r.caseless && a.kind == kFilm && a.until > 0:
 		return cls != wordFunction // a director's film, right after the director
 	case r.caseless && a.kind == kFilm:
