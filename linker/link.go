@@ -1083,7 +1083,7 @@ func (r *run) contextEvidence(c *cand) float64 {
 	case kFilm:
 		if r.support[c.ref] == 0 && int64(c.ref) != r.review {
 			// no one the text names is credited on it
-			return r.listed(c) + r.creditAside(c)
+			return r.listed(c) + r.creditAside(c) + r.contemporary(c)
 		}
 		if int64(c.ref) == r.review {
 			ev += 3
@@ -1132,6 +1132,23 @@ func (r *run) contextEvidence(c *cand) float64 {
 		}
 	}
 	return ev
+}
+
+// contemporary favours, in a text without capitals, a title of two words or
+// more released within a year of the film under review: a critic measures a
+// film against the season's others ("the only reason for making this film
+// was to out-perform deep impact", "speed 2 was the worst film i've
+// reviewed"). A single word gets no such help: "go" and "gothic" are words
+// in any year.
+func (r *run) contemporary(c *cand) float64 {
+	if !r.caseless || r.review < 0 || c.j-c.i < 2 || int64(c.ref) == r.review {
+		return 0
+	}
+	d := int(r.l.films.year[c.ref]) - int(r.l.films.year[r.review])
+	if d < -1 || d > 1 {
+		return 0
+	}
+	return 1
 }
 
 // repeats counts the occurrences in the text of film candidate c's words.
