@@ -1138,15 +1138,24 @@ func (r *run) contextEvidence(c *cand) float64 {
 // more released within a year of the film under review: a critic measures a
 // film against the season's others ("the only reason for making this film
 // was to out-perform deep impact", "speed 2 was the worst film i've
-// reviewed"). A single word gets no such help: "go" and "gothic" are words
-// in any year.
+// reviewed"). A single word gets that help only when it is no everyday word
+// (a dictionary word outside the common list) and the text comes back to it
+// at least three times, a topic rather than a passing word ("twister" three
+// times in a review of Volcano); then it takes more, as a single word's bar
+// is higher: "go" and "gothic" are words in any year.
 func (r *run) contemporary(c *cand) float64 {
-	if !r.caseless || r.review < 0 || c.j-c.i < 2 || int64(c.ref) == r.review {
+	if !r.caseless || r.review < 0 || int64(c.ref) == r.review {
+		return 0
+	}
+	if c.j-c.i < 2 && (r.repeats(c) < 3 || r.toks[c.i].cls != wordDictionary) {
 		return 0
 	}
 	d := int(r.l.films.year[c.ref]) - int(r.l.films.year[r.review])
 	if d < -1 || d > 1 {
 		return 0
+	}
+	if c.j-c.i < 2 {
+		return 2
 	}
 	return 1
 }
