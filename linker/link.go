@@ -1317,11 +1317,23 @@ var auxiliaries = map[string]bool{"have": true, "has": true, "had": true, "will"
 	"could": true, "should": true, "can": true, "must": true, "may": true, "might": true, "did": true,
 	"does": true, "do": true, "been": true}
 
-// auxiliaryBefore reports an auxiliary verb right before token i.
+// auxiliaryBefore reports an auxiliary verb right before token i, unless
+// the auxiliary comes inverted after "so", "neither", "nor", "as" or "than":
+// then what follows is its subject, which may well be a title ("i was hoping
+// so would volcano", "as did titanic").
 func (r *run) auxiliaryBefore(i int) bool {
-	return i > 0 && r.toks[i-1].sent == r.toks[i].sent && auxiliaries[r.toks[i-1].key] &&
-		strings.TrimSpace(r.text[r.toks[i-1].end:r.toks[i].start]) == ""
+	if i == 0 || r.toks[i-1].sent != r.toks[i].sent || !auxiliaries[r.toks[i-1].key] ||
+		strings.TrimSpace(r.text[r.toks[i-1].end:r.toks[i].start]) != "" {
+		return false
+	}
+	if i >= 2 && r.toks[i-2].sent == r.toks[i].sent && inverters[r.toks[i-2].key] {
+		return false
+	}
+	return true
 }
+
+// inverters are the words after which an auxiliary precedes its subject.
+var inverters = map[string]bool{"so": true, "neither": true, "nor": true, "as": true, "than": true}
 
 // fameAround reports "of X fame" around tokens [i, j).
 func (r *run) fameAround(i, j int) bool {

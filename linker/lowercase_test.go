@@ -85,6 +85,8 @@ func TestLowerCaseEvidence(t *testing.T) {
 			linker.FilmHint{ID: "tt0120461"}, []want{{"twister", "tt0117998"}}, nil},
 		{"a one-word contemporary named once is the word", "the storm came up like a twister and the town is gone in the first act .",
 			linker.FilmHint{ID: "tt0120461"}, nil, []string{"twister"}},
+		{"an inverted auxiliary before its subject", "twister had amazing effects and i was hoping so would volcano .",
+			linker.FilmHint{ID: "tt0120461"}, []want{{"volcano", "tt0120461"}}, nil},
 		{"a verb phrase, not a title", "there are people who have never been kissed , and drew barrymore has never been kissed either , or so the story goes .",
 			linker.FilmHint{ID: "tt0151738"}, nil, []string{"never been kissed"}},
 		{"a quoted word between an article and its noun", `the studio gave it a " godzilla " budget and the result is just as loud as you would fear .`,
