@@ -20,7 +20,10 @@ type alias struct {
 	full  bool // a character's whole name ("Fat Bastard"), not a part of it
 	crew  bool // the director or a writer of the film under review
 	head  bool // the head noun of the film under review's "X of the Y" title
-	part  uint8
+	// subtitle marks the one-word subtitle of a film named in full before
+	// ("insurrection" after "star trek : insurrection").
+	subtitle bool
+	part     uint8
 	// until, when not 0, is the token where the alias stops applying: a
 	// director's film goes by part of its title only right after the
 	// director is named ("mctiernan's red october").
@@ -227,8 +230,30 @@ func (r *run) linkedFilmAliases(set *aliasSet) {
 			continue
 		}
 		a := alias{kind: kFilm, ref: c.ref, prio: 2, from: c.j}
-		r.titleParts(c.ref, func(words []string) { set.add(words, a) })
+		sub := oneWordSubtitle(r.l.str.get(r.l.films.title[c.ref]))
+		r.titleParts(c.ref, func(words []string) {
+			b := a
+			b.subtitle = sub != "" && len(words) == 1 && words[0] == sub
+			set.add(words, b)
+		})
 	}
+}
+
+// oneWordSubtitle returns the subtitle of a "Series: Subtitle" title when it
+// is a single word that is no everyday one, or "". Within a series the
+// subtitle is the film's own name, and critics use it alone once the full
+// title is out ("enemy outgrossed insurrection"), in any place of the
+// sentence, not only where a title usually stands.
+func oneWordSubtitle(title string) string {
+	k := strings.LastIndexByte(title, ':')
+	if k < 0 {
+		return ""
+	}
+	words := matchkey.Words(title[k+1:])
+	if len(words) != 1 || classOf(words[0]) >= wordCommon {
+		return ""
+	}
+	return words[0]
 }
 
 // maxDirectorFilms bounds the films per named director whose titles are
@@ -711,6 +736,12 @@ func (r *run) aliasWordOK(i, n int, a alias) bool {
 	switch {
 	case cls == wordFunction:
 		return false
+	case r.caseless && a.kind == kFilm && a.subtitle:
+		switch r.toks[i-1].key { // i > 0: the full title came before
+		case "the", "a", "an":
+			return false // "the insurrection", the word
+		}
+		return true
 	case r.caseless && a.kind == kFilm && a.head:
 		return r.titleSlot(i)
 	case r.caseless && a.kind == kFilm && a.until > 0:
