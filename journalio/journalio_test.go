@@ -14,6 +14,7 @@ import (
 	"reel/journalio"
 	"reel/letterboxd"
 	"reel/matchkey"
+	"reel/researchdata"
 	"reel/store"
 	"reel/store/storetest"
 )
@@ -156,16 +157,11 @@ func TestDryRun(t *testing.T) {
 	})
 }
 
+// sampleDir is the real Letterboxd export documented in its SOURCE.md; the
+// test skips without it, except under CI, where it fails.
 func sampleDir(t *testing.T) string {
-	root := os.Getenv("REEL_DATA")
-	if root == "" {
-		root = "/work/shared/data"
-	}
-	dir := filepath.Join(root, "letterboxd-export-sample")
-	if _, err := os.Stat(filepath.Join(dir, "diary.csv")); err != nil {
-		t.Skipf("Letterboxd sample not present at %s", dir)
-	}
-	return dir
+	t.Helper()
+	return researchdata.Dir(t, "letterboxd-export-sample")
 }
 
 func TestRealSample(t *testing.T) {

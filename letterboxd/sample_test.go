@@ -6,24 +6,15 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+
+	"reel/researchdata"
 )
 
-// sampleDir returns the real export documented in its SOURCE.md, or skips;
-// under CI a missing directory is a failure.
+// sampleDir is the real Letterboxd export documented in its SOURCE.md; the
+// test skips without it, except under CI, where it fails.
 func sampleDir(t *testing.T) string {
 	t.Helper()
-	root := os.Getenv("REEL_DATA")
-	if root == "" {
-		root = "/work/shared/data"
-	}
-	dir := filepath.Join(root, "letterboxd-export-sample")
-	if _, err := os.Stat(filepath.Join(dir, "diary.csv")); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("Letterboxd sample missing at %s under CI", dir)
-		}
-		t.Skipf("Letterboxd sample not present at %s", dir)
-	}
-	return dir
+	return researchdata.Dir(t, "letterboxd-export-sample")
 }
 
 // checkSample asserts the record counts SOURCE.md documents.
