@@ -2,6 +2,7 @@ package sentiment
 
 import (
 	"math"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -91,7 +92,10 @@ func sameTexts(t *testing.T) []string {
 	texts := []string{review(), "", "Not good. Not bad either!", "\xff\xfe bad bytes", strings.Repeat("great ", 3000)}
 	dir := corpus.Dir()
 	if !corpus.Available(dir) {
-		t.Logf("research data not found at %s: checking the samples only", dir)
+		if os.Getenv("CI") != "" {
+			t.Fatalf("research data not found at %q under CI", dir)
+		}
+		t.Logf("research data not found at %q: checking the samples only", dir)
 		return texts
 	}
 	pv, err := corpus.PolarityV2(dir)

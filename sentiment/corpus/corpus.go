@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"unicode"
+
+	"reel/researchdata"
 )
 
 // Doc is one labelled text.
@@ -31,15 +33,15 @@ type Doc struct {
 	ID string
 }
 
-// DefaultDir is where the shared research data lives in the workspace.
-const DefaultDir = "/work/shared/data"
-
-// Dir returns the data directory: $REEL_DATA if set, else DefaultDir.
+// Dir returns the data directory as package researchdata finds it:
+// $REEL_DATA, else shared/data beside the checkout, else the workspace's.
+// When none exists it returns $REEL_DATA (or "") so that the caller's
+// message names what was looked for.
 func Dir() string {
-	if d := os.Getenv("REEL_DATA"); d != "" {
+	if d, ok := researchdata.Find(); ok {
 		return d
 	}
-	return DefaultDir
+	return os.Getenv(researchdata.Env)
 }
 
 // Available reports whether the corpora directory exists.
