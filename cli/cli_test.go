@@ -117,6 +117,14 @@ func TestDemoServesSearch(t *testing.T) {
 	if got.Results[0].Name != "Pedro Almodóvar" || got.Results[0].ID != "nm0000264" {
 		t.Fatalf("first result %+v, want Pedro Almodóvar", got.Results[0])
 	}
+	stopDemo(t, cancel, done, &errb)
+}
+
+var servingRE = regexp.MustCompile(`serving (http://[^ ]+/)`)
+
+// stopDemo cancels a running `reel demo` and checks it shuts down cleanly.
+func stopDemo(t *testing.T, cancel context.CancelFunc, done chan int, errb *syncBuffer) {
+	t.Helper()
 	cancel()
 	select {
 	case code := <-done:
@@ -127,8 +135,6 @@ func TestDemoServesSearch(t *testing.T) {
 		t.Fatal("demo did not shut down")
 	}
 }
-
-var servingRE = regexp.MustCompile(`serving (http://[^ ]+/)`)
 
 func waitForURL(t *testing.T, out, errb *syncBuffer, done chan int) string {
 	t.Helper()

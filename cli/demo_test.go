@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"reel/store"
 	"reel/store/storetest"
@@ -67,13 +66,5 @@ func serveDemoOnce(t *testing.T, dsn string) {
 		done <- Main(ctx, []string{"demo", "--db", dsn, "--addr", "127.0.0.1:0"}, strings.NewReader(""), &out, &errb)
 	}()
 	waitForURL(t, &out, &errb, done)
-	cancel()
-	select {
-	case code := <-done:
-		if code != ExitOK {
-			t.Fatalf("demo exited %d: %s", code, errb.String())
-		}
-	case <-time.After(15 * time.Second):
-		t.Fatal("demo did not shut down")
-	}
+	stopDemo(t, cancel, done, &errb)
 }

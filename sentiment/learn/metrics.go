@@ -9,9 +9,9 @@ type Platt struct{ A, B float64 }
 // Prob returns the calibrated probability of a positive label.
 func (p Platt) Prob(s float64) float64 { return 1 / (1 + math.Exp(-(p.A*s + p.B))) }
 
-// FitPlatt fits A, B by Newton's method on the log loss, with Platt's
-// smoothed targets so that separable scores do not blow A up.
-func FitPlatt(scores []float64, y []bool) Platt {
+// plattTargets are Platt's smoothed targets for the positive and the
+// negative examples of y.
+func plattTargets(y []bool) (tp, tn float64) {
 	var np, nn float64
 	for _, v := range y {
 		if v {
@@ -20,7 +20,13 @@ func FitPlatt(scores []float64, y []bool) Platt {
 			nn++
 		}
 	}
-	tp, tn := (np+1)/(np+2), 1/(nn+2)
+	return (np + 1) / (np + 2), 1 / (nn + 2)
+}
+
+// FitPlatt fits A, B by Newton's method on the log loss, with Platt's
+// smoothed targets so that separable scores do not blow A up.
+func FitPlatt(scores []float64, y []bool) Platt {
+	tp, tn := plattTargets(y)
 	a, b := 1.0, 0.0
 	for it := 0; it < 100; it++ {
 		var ga, gb, haa, hab, hbb float64
@@ -119,15 +125,7 @@ func FitLogistic(X [][]float64, y []bool) []float64 {
 		return nil
 	}
 	k := len(X[0])
-	var np, nn float64
-	for _, v := range y {
-		if v {
-			np++
-		} else {
-			nn++
-		}
-	}
-	tp, tn := (np+1)/(np+2), 1/(nn+2)
+	tp, tn := plattTargets(y)
 	w := make([]float64, k)
 	a := make([][]float64, k)
 	for it := 0; it < 100; it++ {
