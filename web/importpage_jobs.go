@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"crypto/rand"
+	"maps"
 	"os"
 	"slices"
 	"strconv"
@@ -322,15 +323,7 @@ func (js *importJobs) state(j *importJob) jobState {
 	defer js.mu.Unlock()
 	return jobState{ID: j.id, Running: j.running, DryRun: j.dryRun, Phase: j.phase, Done: j.done, Total: j.total,
 		Runs: j.runs, Failure: j.failure, Expires: j.expires, Report: j.report, Stored: j.stored,
-		Resolved: clone(j.resolved), Skipped: clone(j.skipped), Searched: clone(j.searched), SearchQuery: clone(j.searchQuery)}
-}
-
-func clone[K comparable, V any](m map[K]V) map[K]V {
-	out := make(map[K]V, len(m))
-	for k, v := range m {
-		out[k] = v
-	}
-	return out
+		Resolved: maps.Clone(j.resolved), Skipped: maps.Clone(j.skipped), Searched: maps.Clone(j.searched), SearchQuery: maps.Clone(j.searchQuery)}
 }
 
 // runImport runs one import of j in the background: matching with the
