@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -86,28 +87,31 @@ func readJSONL[T any](path string) ([]T, error) {
 	return out, sc.Err()
 }
 
-func (s Set) films() (map[string]string, error) {
+// films reads films.tsv: the film under review of every text, and the
+// subset the text belongs to (research, own or heldout).
+func (s Set) films() (map[string]string, map[string]string, error) {
 	f, err := os.Open(s.copydesk("films.tsv"))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer f.Close()
 	r := csv.NewReader(f)
 	r.Comma = '\t'
+	r.FieldsPerRecord = 3
 	rows, err := r.ReadAll()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	out := map[string]string{}
+	film, subset := map[string]string{}, map[string]string{}
 	for _, row := range rows[1:] {
-		out[row[0]] = row[1]
+		film[row[0]], subset[row[0]] = row[1], row[2]
 	}
-	return out, nil
+	return film, subset, nil
 }
 
 // Own loads the reviews written for the project.
 func (s Set) Own() ([]Text, error) {
-	films, err := s.films()
+	films, _, err := s.films()
 	if err != nil {
 		return nil, err
 	}
@@ -134,13 +138,20 @@ func (s Set) Own() ([]Text, error) {
 	return out, nil
 }
 
-// Research loads the annotated research reviews from the data directory.
-func (s Set) Research() ([]Text, error) {
-	films, err := s.films()
+// Research loads the annotated research reviews from the data directory:
+// the development set, whose errors the linker's rules were tuned on.
+func (s Set) Research() ([]Text, error) { return s.research("research", "research.jsonl") }
+
+// HeldOut loads the held-out research reviews: annotated after the linker's
+// rules were set, and measured without reading the linker's errors on them.
+func (s Set) HeldOut() ([]Text, error) { return s.research("heldout", "heldout.jsonl") }
+
+func (s Set) research(subset, mentions string) ([]Text, error) {
+	films, subsets, err := s.films()
 	if err != nil {
 		return nil, err
 	}
-	gold, err := readJSONL[Gold](s.copydesk("research.jsonl"))
+	gold, err := readJSONL[Gold](s.copydesk(mentions))
 	if err != nil {
 		return nil, err
 	}
@@ -151,11 +162,11 @@ func (s Set) Research() ([]Text, error) {
 	byFile := map[string]*Text{}
 	var order []string
 	for file := range films {
-		if !strings.HasPrefix(file, "reviews/") {
+		if subsets[file] == subset {
 			order = append(order, file)
 		}
 	}
-	sortStrings(order)
+	slices.Sort(order)
 	var out []Text
 	for _, file := range order {
 		body, err := os.ReadFile(filepath.Join(s.Data, file))
@@ -178,14 +189,6 @@ func (s Set) Research() ([]Text, error) {
 		}
 	}
 	return out, nil
-}
-
-func sortStrings(s []string) {
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && s[j] < s[j-1]; j-- {
-			s[j], s[j-1] = s[j-1], s[j]
-		}
-	}
 }
 
 // Catalog is the catalog the set is annotated against, testdata/copydesk/catalog,

@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Turn the copy desk's annotation specs into offset annotations and a TSV catalog.
 
-Run from anywhere: python3 testdata/copydesk/gen/annotate.py [-v] [-own] [-slips]
-It reads own.spec and research.spec beside this folder, the research texts
-from $REEL_DATA (default: shared/data beside the repository) and the demo
-catalog, and rewrites reviews/*.ann.jsonl, research.jsonl, films.tsv,
-slips.jsonl and catalog/*.tsv. -v lists every annotation in context.
+Run from anywhere: python3 testdata/copydesk/gen/annotate.py [-v] [-own] [-slips] [-check SPEC]
+It reads own.spec, research.spec and heldout/*.spec beside this folder, the
+research texts from $REEL_DATA (default: shared/data beside the repository)
+and the demo catalog, and rewrites reviews/*.ann.jsonl, research.jsonl,
+heldout.jsonl, films.tsv, slips.jsonl and catalog/*.tsv. -v lists every
+annotation in context. -check SPEC writes nothing: it reports the warnings
+and lists the annotations of that one spec file in context.
 
 spec lines:
   == FILE                      start a text (research: path under shared/data; own: path under testdata/copydesk)
@@ -18,7 +20,7 @@ spec lines:
   film Title|Year[|votes]      a catalog film without a mention
   aka Title|Year|Alt title     an alternate title
 """
-import csv, json, os, re, sys, unicodedata, collections
+import csv, glob, json, os, re, sys, unicodedata, collections
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)                      # testdata/copydesk
@@ -229,36 +231,54 @@ def parse(specfile, cat, case_sensitive, root):
         out.append((t, anns, raw))
     return out
 
+def listing(texts):
+    for t, anns, raw in texts:
+        for a in anns:
+            s, e = a['start'], a['end']
+            ctx = raw[max(0, s-25):e+25].decode('utf-8', 'replace').replace('\n', ' ')
+            print('%-22s %-9s %-20s | %s' % (t['file'][-22:], a['kind'], a['id'], ctx))
+
 # --- generate the set ---
+# The order fixes the ids given to facts not in the demo catalog or
+# MovieLens: research first, then own, then the held-out parts.
 cat = Catalog(os.path.join(ROOT, 'demo', 'catalog'))
 research = parse(REPO + '/research.spec', cat, False, SHARED)
 own = parse(REPO + '/own.spec', cat, True, REPO)
+heldout = []
+for spec in sorted(glob.glob(REPO + '/heldout/*.spec')):
+    part = parse(spec, cat, False, SHARED)
+    if '-check' in sys.argv and os.path.abspath(sys.argv[sys.argv.index('-check') + 1]) == os.path.abspath(spec):
+        listing(part)
+        print('%s: %d texts %d mentions' % (spec, len(part), sum(len(a) for _, a, _ in part)), file=sys.stderr)
+    heldout += part
+if '-check' in sys.argv:
+    sys.exit(0)
 cat.write(REPO + '/catalog')
-with open(REPO + '/research.jsonl', 'w') as f:
-    for t, anns, raw in research:
-        for a in anns:
-            f.write(json.dumps(dict(file=a['file'], start=a['start'], end=a['end'], kind=a['kind'], id=a['id'])) + '\n')
+def write_mentions(path, texts):
+    with open(path, 'w') as f:
+        for t, anns, raw in texts:
+            for a in anns:
+                f.write(json.dumps(dict(file=a['file'], start=a['start'], end=a['end'], kind=a['kind'], id=a['id'])) + '\n')
+write_mentions(REPO + '/research.jsonl', research)
+write_mentions(REPO + '/heldout.jsonl', heldout)
 for t, anns, raw in own:
     with open(REPO + '/' + t['file'][:-3] + '.ann.jsonl', 'w') as f:
         for a in anns:
             f.write(json.dumps(dict(start=a['start'], end=a['end'], kind=a['kind'], id=a['id'], text=a['text']), ensure_ascii=False) + '\n')
 with open(REPO + '/films.tsv', 'w') as f:
-    f.write('file\tfilm\n')
-    for t, anns, raw in research + own:
-        f.write('%s\t%s\n' % (t['file'], 'tt%07d' % t['review']['id'] if t['review'] else ''))
+    f.write('file\tfilm\tset\n')
+    for name, texts in (('research', research), ('own', own), ('heldout', heldout)):
+        for t, anns, raw in texts:
+            f.write('%s\t%s\t%s\n' % (t['file'], 'tt%07d' % t['review']['id'] if t['review'] else '', name))
 credited = set(c[1] for c in cat.credits)
 for p in cat.people.values():
     if p['id'] not in credited:
         print('NO CREDIT:', p['name'], file=sys.stderr)
 n = lambda r: sum(len(a) for _, a, _ in r)
-print('research: %d texts %d mentions; own: %d texts %d mentions; catalog: %d films %d people %d credits' % (
-    len(research), n(research), len(own), n(own), len(cat.films), len(cat.people), len(cat.credits)), file=sys.stderr)
+print('research: %d texts %d mentions; own: %d texts %d mentions; held out: %d texts %d mentions; catalog: %d films %d people %d credits' % (
+    len(research), n(research), len(own), n(own), len(heldout), n(heldout), len(cat.films), len(cat.people), len(cat.credits)), file=sys.stderr)
 if '-v' in sys.argv:
-    for t, anns, raw in (own if '-own' in sys.argv else research):
-        for a in anns:
-            s, e = a['start'], a['end']
-            ctx = raw[max(0, s-25):e+25].decode('utf-8', 'replace').replace('\n', ' ')
-            print('%-22s %-9s %-20s | %s' % (t['file'][-22:], a['kind'], a['id'], ctx))
+    listing(own if '-own' in sys.argv else research)
 
 # Known slips in the texts: annotated mentions whose words are not a run of
 # the canonical name's words (misspellings such as "whoopi golberg"). A check
@@ -290,7 +310,7 @@ def misspelled(w, full):
             return True
     return ''.join(w) != ''.join(full) and ed(''.join(w), ''.join(full)) <= 2
 slips = []
-for t, anns, raw in research:
+for t, anns, raw in research + heldout:
     for a in anns:
         w = key(a['text']).split()
         if not any(run_of(w, key(n).split()) for n in names[a['id']]) and any(misspelled(w, key(n).split()) for n in names[a['id']]):
