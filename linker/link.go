@@ -359,6 +359,49 @@ func (r *run) evidence() {
 		c.ev, c.need, c.strong = r.staticEvidence(c)
 	}
 	r.listEvidence()
+	r.countOccurrences()
+	r.prune()
+}
+
+// Bounds on what contextEvidence can add to a candidate (see it and its
+// helpers): a film the text's people are credited on can gain 3 (under
+// review) + 2 (director) + 2 (cast) + 2 (nearbyCredit) + 1 (listed) +
+// 2 (creditAside) + 1.5 (repeats); one they are not, 1 (listed) +
+// 2 (creditAside) + 2 (contemporary); a person 3. A change to
+// contextEvidence must keep these true: TestPruneKeepsResults compares
+// every annotated text's links with and without pruning.
+const (
+	maxContextFilm   = 13.5
+	maxContextPerson = 3
+)
+
+// pruneCands is off only in TestPruneKeepsResults.
+var pruneCands = true
+
+// prune drops the candidates that no context can lift to their bar. On a
+// full-size catalog a 1,000-word text has thousands of candidates, mostly
+// everyday words that happen to be titles, and under a hundred that can
+// link; choose scores every candidate four times.
+func (r *run) prune() {
+	if !pruneCands {
+		return
+	}
+	r.cands = slices.DeleteFunc(r.cands, func(c cand) bool {
+		if c.via != viaGlobal {
+			return false
+		}
+		need := c.need
+		switch c.kind {
+		case kFilm:
+			if c.atStart {
+				need = min(need, r.filmNeed(&c, true, true, float64(r.l.films.votes[c.ref])))
+			}
+			return c.ev+maxContextFilm < need
+		case kPerson:
+			return c.ev+maxContextPerson < need
+		}
+		return false
+	})
 }
 
 // listPlausible is how far below its bar a title may score and still count
@@ -1162,15 +1205,18 @@ func (r *run) contemporary(c *cand) float64 {
 
 // repeats counts the occurrences in the text of film candidate c's words.
 func (r *run) repeats(c *cand) int {
-	if r.occurrences == nil {
-		r.occurrences = map[[2]uint32]int{}
-		for _, d := range r.cands {
-			if d.kind == kFilm {
-				r.occurrences[[2]uint32{d.ref, uint32(d.j - d.i)}]++
-			}
+	return r.occurrences[[2]uint32{c.ref, uint32(c.j - c.i)}]
+}
+
+// countOccurrences counts, for repeats, the global film candidates by film
+// and length, before prune drops any.
+func (r *run) countOccurrences() {
+	r.occurrences = map[[2]uint32]int{}
+	for _, d := range r.cands {
+		if d.kind == kFilm {
+			r.occurrences[[2]uint32{d.ref, uint32(d.j - d.i)}]++
 		}
 	}
-	return r.occurrences[[2]uint32{c.ref, uint32(c.j - c.i)}]
 }
 
 // nearbyCredit scores a person credited on film candidate c named close

@@ -44,20 +44,18 @@ func TestCopyDesk(t *testing.T) {
 		t.Fatal(err)
 	}
 	ro, rr := Evaluate("own reviews", l, own), Evaluate("research reviews", l, research)
-	reports := []*Report{ro, rr}
-	if len(heldout) > 0 && heldout[0].Gold != nil { // TODO(#5): annotation under way
-		reports = append(reports, Evaluate("held-out research reviews", l, heldout))
-	}
-	all := Merge("all", reports...)
-	for _, r := range append(reports, all) {
+	rh := Evaluate("held-out research reviews", l, heldout)
+	all := Merge("all", ro, rr, rh)
+	for _, r := range []*Report{ro, rr, rh, all} {
 		r.Write(os.Stdout)
 	}
 	// Floors. The floors (precision 0.95, recall 0.90 for films and
-	// people) hold on the project's own, cased reviews, for people
-	// everywhere and for films overall; film precision and recall in the
-	// research reviews (lower-cased and tokenised, where no capital marks a
-	// title) do not reach them yet, and that set is held to the figures
-	// reached so far (docs/quality.md), so that a regression fails.
+	// people) hold on the project's own, cased reviews and for people
+	// everywhere. Film linking in the research reviews (lower-cased and
+	// tokenised, where no capital marks a title) does not reach them, least
+	// of all on the held-out texts, which the rules were not tuned on; those
+	// sets are held to the figures reached so far (docs/quality.md), so that
+	// a regression fails.
 	floor := func(r *Report, kind string, p, rec float64) {
 		t.Helper()
 		if c := r.ByKind[kind]; c.Precision() < p || c.Recall() < rec {
@@ -70,7 +68,9 @@ func TestCopyDesk(t *testing.T) {
 	floor(rr, "film", 0.94, 0.875)
 	floor(rr, "person", 0.95, 0.92)
 	floor(rr, "character", 0.88, 0.63)
-	floor(all, "film", 0.95, 0.90)
+	floor(rh, "film", 0.82, 0.82)
+	floor(rh, "person", 0.95, 0.90)
+	floor(rh, "character", 0.89, 0.63)
 	floor(all, "person", 0.95, 0.90)
 	if a := all.AlarmsPer5000(); a >= 1 {
 		t.Errorf("%.2f false alarms per 5,000 words, want under 1", a)
