@@ -33,7 +33,7 @@ func TestPruneKeepsResults(t *testing.T) {
 		t.Fatal(err)
 	}
 	if set.Data != "" {
-		for _, load := range []func() ([]linkeval.Text, error){set.Research, set.HeldOut} {
+		for _, load := range []func() ([]linkeval.Text, error){set.Research, set.Validation, set.Test} {
 			more, err := load()
 			if err != nil {
 				t.Fatal(err)

@@ -88,7 +88,7 @@ func readJSONL[T any](path string) ([]T, error) {
 }
 
 // films reads films.tsv: the film under review of every text, and the
-// subset the text belongs to (research, own or heldout).
+// subset the text belongs to (research, own, validation or test).
 func (s Set) films() (map[string]string, map[string]string, error) {
 	f, err := os.Open(s.copydesk("films.tsv"))
 	if err != nil {
@@ -142,9 +142,15 @@ func (s Set) Own() ([]Text, error) {
 // the development set, whose errors the linker's rules were tuned on.
 func (s Set) Research() ([]Text, error) { return s.research("research", "research.jsonl") }
 
-// HeldOut loads the held-out research reviews: annotated after the linker's
-// rules were set, and measured without reading the linker's errors on them.
-func (s Set) HeldOut() ([]Text, error) { return s.research("heldout", "heldout.jsonl") }
+// Validation loads the first half of the held-out research reviews,
+// annotated after the linker's rules were first set: its errors may be read
+// to improve the linker, so its figures become in-sample too.
+func (s Set) Validation() ([]Text, error) { return s.research("validation", "heldout.jsonl") }
+
+// Test loads the other half of the held-out research reviews, whose
+// per-text errors are never read: only its totals are, so its figures say
+// how the linker does on text it was not fitted to.
+func (s Set) Test() ([]Text, error) { return s.research("test", "heldout.jsonl") }
 
 func (s Set) research(subset, mentions string) ([]Text, error) {
 	films, subsets, err := s.films()

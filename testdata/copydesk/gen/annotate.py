@@ -244,9 +244,13 @@ def listing(texts):
 cat = Catalog(os.path.join(ROOT, 'demo', 'catalog'))
 research = parse(REPO + '/research.spec', cat, False, SHARED)
 own = parse(REPO + '/own.spec', cat, True, REPO)
-heldout = []
+heldout, subset = [], {}
 for spec in sorted(glob.glob(REPO + '/heldout/*.spec')):
     part = parse(spec, cat, False, SHARED)
+    # parts 1-3 are the validation half (its errors may be read), 4-6 the test half (never read)
+    for t, _, _ in part:
+        subset[t['file']] = 'validation' if int(re.search(r'(\d+)\.spec$', spec).group(1)) <= 3 else 'test'
+
     if '-check' in sys.argv and os.path.abspath(sys.argv[sys.argv.index('-check') + 1]) == os.path.abspath(spec):
         listing(part)
         print('%s: %d texts %d mentions' % (spec, len(part), sum(len(a) for _, a, _ in part)), file=sys.stderr)
@@ -269,7 +273,7 @@ with open(REPO + '/films.tsv', 'w') as f:
     f.write('file\tfilm\tset\n')
     for name, texts in (('research', research), ('own', own), ('heldout', heldout)):
         for t, anns, raw in texts:
-            f.write('%s\t%s\t%s\n' % (t['file'], 'tt%07d' % t['review']['id'] if t['review'] else '', name))
+            f.write('%s\t%s\t%s\n' % (t['file'], 'tt%07d' % t['review']['id'] if t['review'] else '', subset.get(t['file'], name)))
 credited = set(c[1] for c in cat.credits)
 for p in cat.people.values():
     if p['id'] not in credited:
