@@ -45,6 +45,11 @@ func TestDebugText(t *testing.T) {
 				t.Fatal(err)
 			}
 			texts = append(texts, research...)
+			val, err := set.Validation()
+			if err != nil {
+				t.Fatal(err)
+			}
+			texts = append(texts, val...)
 		}
 	}
 	for _, tx := range texts {

@@ -1505,8 +1505,9 @@ func (r *run) choose(withCtx bool) {
 }
 
 // outranked reports a candidate that should yield to an overlapping one: a
-// much better supported shorter match ("the unforgiven" when "Unforgiven" and
-// its director are both in the text), or, for a film named after its hero,
+// much better supported shorter match that differs only by function words
+// ("the unforgiven" when "Unforgiven" and its director are both in the
+// text; not "scream 2" when "Scream" is the better known), or, for a film named after its hero,
 // the hero when nothing marks the word as a title ("Lumumba's intelligence").
 func (r *run) outranked(pool []cand, n int) bool {
 	c := &pool[n]
@@ -1516,7 +1517,7 @@ func (r *run) outranked(pool []cand, n int) bool {
 			continue
 		}
 		if d.j-d.i < c.j-c.i && c.kind == d.kind && c.via == viaGlobal && d.via == viaGlobal &&
-			d.score-d.need >= c.score-c.need+2 {
+			d.score-d.need >= c.score-c.need+2 && r.contentWords(c.i, c.j) == r.contentWords(d.i, d.j) {
 			return true
 		}
 		if c.kind == kFilm && d.kind == kChar && d.i == c.i && c.j == c.i+1 && d.j == c.j && c.strong < 1.5 && !c.listed &&
