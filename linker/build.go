@@ -156,9 +156,9 @@ func identity(n int) []uint32 {
 // subtitle ("Birdman or (The Unexpected Virtue of Ignorance)" → "Birdman",
 // "Star Wars: Episode IV" → "Star Wars").
 func (b *builder) addTitle(title string, idx uint32, form uint8) {
-	b.addPhrase(title, idx, form)
+	b.addNumbered(title, idx, form)
 	if main, ok := mainTitle(title); ok {
-		b.addPhrase(main, idx, formMain)
+		b.addNumbered(main, idx, formMain)
 	}
 	if strings.Contains(title, " + ") {
 		// "Romeo + Juliet" is written "Romeo & Juliet" as often
@@ -167,6 +167,34 @@ func (b *builder) addTitle(title string, idx uint32, form uint8) {
 	if rest, ok := strings.CutPrefix(title, "The "); ok && strings.IndexByte(rest, ' ') > 0 {
 		b.addPhrase(rest, idx, formMain) // "his Fugitive formula", "Hunt for Red October"
 	}
+}
+
+// addNumbered indexes a title and, when it numbers a sequel, the same title
+// with the number written the other way: critics write "sorority house
+// massacre 2" for Sorority House Massacre II and "rocky ii" for Rocky II.
+func (b *builder) addNumbered(title string, idx uint32, form uint8) {
+	b.addPhrase(title, idx, form)
+	if v, ok := numeralVariant(title); ok {
+		b.addPhrase(v, idx, form)
+	}
+}
+
+// romanNumerals maps the sequel numbers 2-9 between their two spellings
+// ("I" is left out: it is the pronoun far more often).
+var romanNumerals = map[string]string{"II": "2", "III": "3", "IV": "4", "V": "5", "VI": "6", "VII": "7", "VIII": "8", "IX": "9",
+	"2": "II", "3": "III", "4": "IV", "5": "V", "6": "VI", "7": "VII", "8": "VIII", "9": "IX"}
+
+// numeralVariant rewrites the first sequel number after a title's first
+// word the other way, or reports false when there is none.
+func numeralVariant(title string) (string, bool) {
+	words := strings.Fields(title)
+	for k := 1; k < len(words); k++ {
+		if v, ok := romanNumerals[words[k]]; ok {
+			words[k] = v
+			return strings.Join(words, " "), true
+		}
+	}
+	return "", false
 }
 
 func mainTitle(title string) (string, bool) {

@@ -861,11 +861,33 @@ func init() {
 	}
 }
 
+// ofCues, toCues and inCues announce a title through a preposition: "a
+// remake of", "the sequel to", "starred in".
+var (
+	ofCues = map[string]bool{"remake": true, "remakes": true, "sequel": true, "sequels": true, "reworking": true,
+		"ripoff": true, "parody": true, "spoof": true, "version": true}
+	toCues = map[string]bool{"sequel": true, "prequel": true, "homage": true, "successor": true}
+	inCues = map[string]bool{"starred": true, "appeared": true, "cameo": true}
+)
+
+// derivedFrom reports "a remake of", "the sequel to" right before token i:
+// the title there is a film's source, so not the film under review.
+func (r *run) derivedFrom(i int) bool {
+	if i < 2 || r.toks[i-1].sent != r.toks[i].sent || r.toks[i-2].sent != r.toks[i].sent {
+		return false
+	}
+	prep, w := r.toks[i-1].key, r.toks[i-2].key
+	return prep == "of" && ofCues[w] || prep == "to" && toCues[w]
+}
+
 // cue reports a cue word before token i: right before it, or with only
 // years, numbers, possessives or other cue words between ("the 1995
 // thriller Heat", "Mann's crime film Heat"). Another word between breaks
 // it: in "as far as teen horror flicks go" the cue is not about "go".
 func (r *run) cue(i int) bool {
+	if r.derivedFrom(i) || i >= 2 && r.toks[i-1].key == "in" && inCues[r.toks[i-2].key] && r.toks[i-2].sent == r.toks[i].sent {
+		return true
+	}
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
 		t := &r.toks[k]
 		if t.sent != r.toks[i].sent {
@@ -1063,10 +1085,14 @@ func (r *run) inferReview() {
 		return
 	}
 	first := map[uint32]int{}
+	source := map[uint32]bool{}
 	for _, c := range r.chosen {
 		if c.kind == kFilm {
 			if _, ok := first[c.ref]; !ok {
 				first[c.ref] = c.i
+			}
+			if r.derivedFrom(c.i) {
+				source[c.ref] = true
 			}
 		}
 	}
@@ -1080,6 +1106,9 @@ func (r *run) inferReview() {
 	var best, second float64
 	bestF := int64(-1)
 	consider := func(f uint32) {
+		if source[f] {
+			return // "hard to die is a sequel to sorority house massacre 2"
+		}
 		s := score(f)
 		switch {
 		case s > best || s == best && bestF >= 0 && r.l.films.votes[f] > r.l.films.votes[bestF]:
