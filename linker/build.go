@@ -177,7 +177,30 @@ func (b *builder) addNumbered(title string, idx uint32, form uint8) {
 	if v, ok := numeralVariant(title); ok {
 		b.addPhrase(v, idx, form)
 	}
+	if v, ok := spacedInitialism(title); ok {
+		b.addPhrase(v, idx, form)
+	}
 }
+
+// spacedInitialism spells a title's initialism letter by letter ("U.S.
+// Marshals" → "U. S. Marshals"), as tokenised corpora write it ("u . s .
+// marshals"), where the letters are words of their own; it reports false
+// when the title has none.
+func spacedInitialism(title string) (string, bool) {
+	var out strings.Builder
+	found := false
+	for k := 0; k < len(title); k++ {
+		out.WriteByte(title[k])
+		if title[k] == '.' && k > 0 && k+1 < len(title) && isLetterByte(title[k-1]) && isLetterByte(title[k+1]) &&
+			(k < 2 || !isLetterByte(title[k-2])) {
+			out.WriteByte(' ')
+			found = true
+		}
+	}
+	return out.String(), found
+}
+
+func isLetterByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // romanNumerals maps the sequel numbers 2-9 between their two spellings
 // ("I" is left out: it is the pronoun far more often).

@@ -198,10 +198,12 @@ func endsSentence(text string, i int, r rune, toks []token) bool {
 			return true
 		}
 		prev := toks[len(toks)-1]
-		if int(prev.end) != i {
-			return true
-		}
 		w := text[prev.start:prev.end]
+		if int(prev.end) != i {
+			// Tokenised corpora set every period off with spaces: "mr . hulot",
+			// "u . s . marshals" do not end sentences either.
+			return text[prev.end:i] != " " || utf8.RuneCountInString(w) > 1 && !abbreviations[strings.ToLower(w)]
+		}
 		// "L." (an initial), "L.A." (an initialism), "Mr." do not end sentences
 		return utf8.RuneCountInString(w) > 1 && !strings.Contains(w, ".") && !abbreviations[strings.ToLower(w)]
 	case '\n':

@@ -1,0 +1,41 @@
+package linker
+
+import "testing"
+
+func TestTitleVariants(t *testing.T) {
+	for _, tc := range []struct {
+		title, numeral, spaced string
+	}{
+		{"Sorority House Massacre II", "Sorority House Massacre 2", ""},
+		{"Scream 2", "Scream II", ""},
+		{"Rocky IV", "Rocky 4", ""},
+		{"U.S. Marshals", "", "U. S. Marshals"},
+		{"G.I. Joe: The Movie", "", "G. I. Joe: The Movie"},
+		{"V for Vendetta", "", ""},       // a first word is no sequel number
+		{"Mr. Hulot's Holiday", "", ""}, // an abbreviation, not an initialism
+		{"Malcolm X", "", ""},
+	} {
+		if got, ok := numeralVariant(tc.title); got != tc.numeral || ok != (tc.numeral != "") {
+			t.Errorf("numeralVariant(%q) = %q, %v; want %q", tc.title, got, ok, tc.numeral)
+		}
+		if got, ok := spacedInitialism(tc.title); ok != (tc.spaced != "") || ok && got != tc.spaced {
+			t.Errorf("spacedInitialism(%q) = %q, %v; want %q", tc.title, got, ok, tc.spaced)
+		}
+	}
+}
+
+// A tokenised corpus sets periods off with spaces; after an initial or an
+// abbreviation that is no sentence end.
+func TestSpacedPeriods(t *testing.T) {
+	toks := tokenize("snipes in u . s . marshals . then mr . hulot came")
+	sent := map[string]int32{}
+	for _, tk := range toks {
+		sent[tk.key] = tk.sent
+	}
+	if sent["u"] != sent["marshals"] || sent["mr"] != sent["hulot"] {
+		t.Errorf("sentences: %v", sent)
+	}
+	if sent["marshals"] == sent["then"] {
+		t.Errorf("the period after a word ends its sentence: %v", sent)
+	}
+}
