@@ -11,7 +11,7 @@ func TestTitleVariants(t *testing.T) {
 		{"Rocky IV", "Rocky 4", ""},
 		{"U.S. Marshals", "", "U. S. Marshals"},
 		{"G.I. Joe: The Movie", "", "G. I. Joe: The Movie"},
-		{"V for Vendetta", "", ""},       // a first word is no sequel number
+		{"V for Vendetta", "", ""},      // a first word is no sequel number
 		{"Mr. Hulot's Holiday", "", ""}, // an abbreviation, not an initialism
 		{"Malcolm X", "", ""},
 	} {
