@@ -58,6 +58,12 @@ def load_ml():
             out.append(am.group(2) + ' ' + am.group(1) if am else x)
         for x in out:
             ML.setdefault((key(x), y), (int(links[r['movieId']]), r['movieId']))
+            # "X-Files: Fight the Future, The" is The X-Files; MovieLens's
+            # year may be a year off IMDb's (festival and release years)
+            main = re.split(r': | - ', x)[0]
+            for dy in (0, -1, 1):
+                ML_LOOSE.setdefault((key(main), y + dy), (int(links[r['movieId']]), r['movieId']))
+ML_LOOSE = {}
 load_ml()
 
 class Catalog:
@@ -100,10 +106,15 @@ class Catalog:
                 fid = int(b['tconst'][2:])
             elif k in ML:
                 fid, mlid = ML[k]
+            elif k in ML_LOOSE:
+                # the film MovieLens has under a longer title or the next
+                # year: the same film, so the same id (else it would be its
+                # own distractor)
+                fid, mlid = ML_LOOSE[k]
             elif b:
                 fid = int(b['tconst'][2:])
-            if k in ML:
-                votes = max(1000, MLVOTES[ML[k][1]] * 3000)
+            if k in ML or k in ML_LOOSE:
+                votes = max(1000, MLVOTES[(ML.get(k) or ML_LOOSE[k])[1]] * 3000)
             if b:
                 votes = self.base_votes.get(b['tconst'], votes)
             if fid is None:
