@@ -32,7 +32,9 @@ const (
 
 // functionWords are the words that carry no identity of their own, in English
 // and in the languages titles most often come in. A phrase made only of them
-// ("It", "Her", "Up", "Y tu") never links without evidence.
+// ("It", "Her", "Up", "Y tu") never links without evidence. Foreign ones
+// that are English words with a meaning of their own are left out: "die"
+// (Die Hard), "con" (Con Air), "sin" (Original Sin).
 var functionWords = strings.Fields(`a an the and or but of to in on at by for with from into onto
 	as is it its be are was were been am do does did not no nor so if than then that this these those
 	he him his she her hers they them their we us our you your i me my mine up down out off over
@@ -40,10 +42,10 @@ var functionWords = strings.Fields(`a an the and or but of to in on at by for wi
 	very can will just should now here there when where why how what which who whom whose
 	dont doesnt didnt isnt arent wasnt werent cant couldnt wont wouldnt shouldnt im ive id ill
 	youre youve youd youll hes shes theyre theyve weve were thats theres whats lets
-	el la los las lo un una unos de del y e o en con sin por para al su sus mi tu
+	el la los las lo un una unos de del y e o en por para al su sus mi tu
 	le les une des du et ou au aux dans sur sous avec pour ne pas
 	il lo gli di da dei delle che
-	der die das ein eine und mit von zu im
+	der das ein eine und mit von zu im
 	o os as um uma do da dos das em`)
 
 // foreignWords are everyday words of other languages that are also film
