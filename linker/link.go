@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"reel/matchkey"
 	"slices"
 	"strings"
 
@@ -543,6 +544,9 @@ func (r *run) filmEvidence(c *cand) (ev, need, strong float64) {
 	if r.cue(c.i) {
 		strong += 1.5
 	}
+	if r.makerPossessive(c) {
+		strong += 3 // "lang's metropolis", "kieslowski's blue"
+	}
 	if c.j-c.i > 1 && strings.Contains(r.text[s:e], ":") && strings.Contains(r.l.filmTitle(c.ref), ":") {
 		ev++ // "star trek : insurrection": the title's own colon
 	}
@@ -598,8 +602,8 @@ func (r *run) filmEvidence(c *cand) (ev, need, strong float64) {
 		need = math.Inf(1) // the tango "Volver", the title song " citizens on patrol "
 	case strong < 3 && r.auxiliaryBefore(c.i):
 		need = math.Inf(1) // "who have never been kissed": a verb phrase, not a title
-	case r.caseless && ordinary && weak && q && strong < 4:
-		need += 2 // scare quotes: a " perfect " town, " the one "
+	case r.caseless && ordinary && weak && q && strong < 4 && !italicised(r.text, s, e):
+		need += 2 // scare quotes: a " perfect " town, " the one " (italics are no scare quotes)
 	case r.caseless && ordinary && weak && !short:
 		need = max(need, 3)
 	}
@@ -980,6 +984,38 @@ func quoted(text string, s, e int) bool {
 			if q[0] == "*" && strings.HasSuffix(before, "**") != strings.HasPrefix(after, "**") {
 				continue
 			}
+			return true
+		}
+	}
+	return false
+}
+
+// italicised reports a span set off by italics marks rather than quotes.
+func italicised(text string, s, e int) bool {
+	before, after := strings.TrimSuffix(text[:s], " "), strings.TrimLeft(text[e:], " ")
+	for _, q := range [][2]string{{"_", "_"}, {"*", "*"}, {"<i>", "</i>"}, {"<em>", "</em>"}} {
+		if strings.HasSuffix(before, q[0]) && strings.HasPrefix(after, q[1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// makerPossessive reports a film candidate right after the possessive of
+// the surname of its director or writer: "lang's metropolis",
+// "kieslowski's blue". A surname and a title that agree with each other are
+// evidence for both, even when neither would link alone.
+func (r *run) makerPossessive(c *cand) bool {
+	k := c.i - 1
+	if k < 0 || !r.toks[k].has(tokPossessive) || r.toks[k].sent != r.toks[c.i].sent || r.toks[k].alt == "" {
+		return false
+	}
+	lo, hi := r.l.filmCredits(c.ref)
+	for cr := lo; cr < hi; cr++ {
+		if cat := r.l.credits.cat[cr]; cat != catDirector && cat != catWriter {
+			continue
+		}
+		if w := matchkey.Words(r.l.personName(r.l.credits.person[cr])); len(w) > 0 && w[len(w)-1] == r.toks[k].alt {
 			return true
 		}
 	}
