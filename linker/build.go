@@ -431,7 +431,35 @@ func (b *builder) addNames() {
 		if short, ok := withoutInitials(full); ok {
 			b.addPhrase(short, uint32(p)|personBit, formAka)
 		}
+		if v, ok := particleVariant(full); ok {
+			b.addPhrase(v, uint32(p)|personBit, formAka)
+		}
 	}
+}
+
+// particles begin surnames that writers set apart or run together:
+// "Robert De Niro" is often "Robert DeNiro", "Leonardo DiCaprio" "Leonardo
+// Di Caprio".
+var particles = map[string]bool{"De": true, "Di": true, "Da": true, "Du": true, "Del": true, "La": true, "Le": true,
+	"Van": true, "Von": true, "de": true, "di": true, "da": true, "du": true, "del": true, "van": true, "von": true}
+
+// particleVariant writes a name's particle surname the other way: joined
+// when the name sets it apart, set apart when the name joins it; false when
+// the name has none.
+func particleVariant(name string) (string, bool) {
+	words := strings.Fields(name)
+	for k := 1; k < len(words); k++ {
+		w := words[k]
+		if particles[w] && k+1 < len(words) {
+			joined := slices.Concat(words[:k], []string{w + strings.ToLower(words[k+1])}, words[k+2:])
+			return strings.Join(joined, " "), true
+		}
+		if len(w) > 3 && particles[w[:2]] && w[2] >= 'A' && w[2] <= 'Z' {
+			split := slices.Concat(words[:k], []string{w[:2], w[2:]}, words[k+1:])
+			return strings.Join(split, " "), true
+		}
+	}
+	return "", false
 }
 
 // withoutInitials drops middle initials, the way critics often write a name:

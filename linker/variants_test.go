@@ -39,3 +39,19 @@ func TestSpacedPeriods(t *testing.T) {
 		t.Errorf("the period after a word ends its sentence: %v", sent)
 	}
 }
+
+func TestParticleVariant(t *testing.T) {
+	for name, want := range map[string]string{
+		"Robert De Niro":     "Robert Deniro",
+		"Brian De Palma":     "Brian Depalma",
+		"Leonardo DiCaprio":  "Leonardo Di Caprio",
+		"Steven E. de Souza": "Steven E. desouza",
+		"Tom Hanks":          "",
+		"Danny DeVito":       "Danny De Vito",
+		"De Niro":            "",
+	} {
+		if got, ok := particleVariant(name); got != want || ok != (want != "") {
+			t.Errorf("particleVariant(%q) = %q, %v; want %q", name, got, ok, want)
+		}
+	}
+}
