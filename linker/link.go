@@ -544,6 +544,9 @@ func (r *run) filmEvidence(c *cand) (ev, need, strong float64) {
 	if r.cue(c.i) {
 		strong += 1.5
 	}
+	if r.cueAfter(c) {
+		strong += 1.5 // "the armageddon script", "one friday the 13th movie"
+	}
 	if r.makerPossessive(c) {
 		strong += 3 // "lang's metropolis", "kieslowski's blue"
 	}
@@ -989,6 +992,28 @@ func quoted(text string, s, e int) bool {
 	}
 	return false
 }
+
+// afterCues after a span say it names one film: "the armageddon script",
+// "some police academy sequel". (Plurals name a series: see seriesAfter.)
+var afterCues = map[string]bool{"movie": true, "film": true, "script": true, "sequel": true,
+	"remake": true, "soundtrack": true, "screenplay": true}
+
+// cueAfter reports an afterCue right after film candidate c, for a title of
+// more than one word or no everyday word: "a horror movie", "a road movie"
+// are genres.
+func (r *run) cueAfter(c *cand) bool {
+	if c.j >= len(r.toks) || r.toks[c.j].sent != r.toks[c.i].sent || !afterCues[r.toks[c.j].key] ||
+		strings.TrimSpace(r.text[r.toks[c.j-1].end:r.toks[c.j].start]) != "" {
+		return false
+	}
+	return c.j-c.i > 1 || r.toks[c.i].cls < wordCommon && !genreWords[r.toks[c.i].key]
+}
+
+// genreWords name kinds of film: "a slasher movie" is no title.
+var genreWords = map[string]bool{"slasher": true, "horror": true, "monster": true, "disaster": true, "heist": true,
+	"zombie": true, "vampire": true, "werewolf": true, "gangster": true, "mafia": true, "spy": true, "buddy": true,
+	"caper": true, "splatter": true, "snuff": true, "exploitation": true, "blaxploitation": true, "cult": true,
+	"porn": true, "kung": true, "samurai": true, "ninja": true, "western": true, "noir": true, "scifi": true}
 
 // italicised reports a span set off by italics marks rather than quotes.
 func italicised(text string, s, e int) bool {
