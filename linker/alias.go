@@ -719,6 +719,10 @@ func (r *run) aliasWordOK(i, n int, a alias) bool {
 	if a.kind == kFilm && (r.seriesAfter(i+n) || r.otherWork(i)) {
 		return false // "his pink panther films", "the title song citizens on patrol"
 	}
+	if a.kind == kFilm && i > 0 && r.toks[i-1].sent == r.toks[i].sent && (r.toks[i-1].key == "a" || r.toks[i-1].key == "an") &&
+		!r.cueAfter(&cand{i: i, j: i + n}) {
+		return false // "he's a wedding singer": one of a kind, not The Wedding Singer
+	}
 	if n > 1 {
 		// "mini me", "fat bastard": a character's whole name is distinctive
 		// even in everyday words; a part of one is not.

@@ -601,6 +601,8 @@ func (r *run) filmEvidence(c *cand) (ev, need, strong float64) {
 		need = math.Inf(1) // "a sort of female tarzan who controls the ape": someone
 	case short && r.l.isFirstName(r.toks[c.i].word) && r.nameFollows(c.j) && !q:
 		need = math.Inf(1) // "carrie ann moss": a first name, not Carrie
+	case strong < 3 && r.articleBefore(c) && r.toks[c.i-1].key != "the" && !r.cueAfter(c):
+		need = math.Inf(1) // "he's a wedding singer", "a knock off running shoe": one of a kind, not the film
 	case r.otherWork(c.i):
 		need = math.Inf(1) // the tango "Volver", the title song " citizens on patrol "
 	case strong < 3 && r.auxiliaryBefore(c.i):
@@ -996,7 +998,7 @@ func quoted(text string, s, e int) bool {
 // afterCues after a span say it names one film: "the armageddon script",
 // "some police academy sequel". (Plurals name a series: see seriesAfter.)
 var afterCues = map[string]bool{"movie": true, "film": true, "script": true, "sequel": true,
-	"remake": true, "soundtrack": true, "screenplay": true}
+	"remake": true, "update": true, "soundtrack": true, "screenplay": true}
 
 // cueAfter reports an afterCue right after film candidate c, for a title of
 // more than one word or no everyday word: "a horror movie", "a road movie"
