@@ -605,6 +605,8 @@ func (r *run) filmEvidence(c *cand) (ev, need, strong float64) {
 		need = math.Inf(1) // "he's a wedding singer", "a knock off running shoe": one of a kind, not the film
 	case r.otherWork(c.i):
 		need = math.Inf(1) // the tango "Volver", the title song " citizens on patrol "
+	case strong < 3 && short && r.caseless && r.toks[c.i].cls == wordCommon && r.verbUse(c.i):
+		need = math.Inf(1) // "if you go to see it", "a story to go along with it": the verb
 	case strong < 3 && r.auxiliaryBefore(c.i):
 		need = math.Inf(1) // "who have never been kissed": a verb phrase, not a title
 	case r.caseless && ordinary && weak && q && strong < 4 && !italicised(r.text, s, e):
@@ -1468,6 +1470,30 @@ func (r *run) auxiliaryBefore(i int) bool {
 		return false
 	}
 	return true
+}
+
+// subjects are the pronouns that only a verb follows; verbParticles the
+// words that follow a verb after "to" ("to go along", "to go see").
+var (
+	subjects      = map[string]bool{"i": true, "you": true, "we": true, "they": true, "he": true, "she": true}
+	verbParticles = map[string]bool{"see": true, "with": true, "along": true, "back": true, "out": true, "on": true,
+		"for": true, "to": true, "through": true, "away": true, "up": true, "down": true, "ahead": true, "home": true,
+		"into": true, "off": true, "over": true}
+)
+
+// verbUse reports an everyday word used as a verb: after a subject pronoun,
+// or after "to" and before a particle.
+func (r *run) verbUse(i int) bool {
+	if i == 0 || r.toks[i-1].sent != r.toks[i].sent || strings.TrimSpace(r.text[r.toks[i-1].end:r.toks[i].start]) != "" {
+		return false
+	}
+	switch prev := r.toks[i-1].key; {
+	case subjects[prev]:
+		return true
+	case prev == "to":
+		return i+1 < len(r.toks) && r.toks[i+1].sent == r.toks[i].sent && verbParticles[r.toks[i+1].key]
+	}
+	return false
 }
 
 // inverters are the words after which an auxiliary precedes its subject.

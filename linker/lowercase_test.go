@@ -45,6 +45,7 @@ func lowerLinker(t *testing.T) *linker.Linker {
 			f(375073, "Slasher", 2004, 3000),
 			f(120888, "The Wedding Singer", 1998, 160000),
 			f(120724, "Knock Off", 1998, 15000),
+			f(139239, "Go", 1999, 75000),
 		},
 		People: []reel.Person{{ID: 94435, Name: "John McTiernan"}, {ID: 106, Name: "Drew Barrymore"},
 			{ID: 264, Name: "Pedro Almodóvar"}, {ID: 4851, Name: "Penélope Cruz"}, {ID: 226, Name: "Will Smith"},
@@ -134,6 +135,8 @@ func TestLowerCaseEvidence(t *testing.T) {
 			linker.FilmHint{ID: "tt0120888"}, []want{{"the wedding singer", "tt0120888"}}, []string{"wedding singer"}},
 		{"an indefinite article before a title", "knock off is loud . there are shots of the inner workings of a knock off running shoe .",
 			linker.FilmHint{ID: "tt0120724"}, []want{{"knock off", "tt0120724"}}, nil},
+		{"an everyday word as a verb", "if you go to see it , take my advice . they made up a story to go along with the credits .",
+			linker.FilmHint{ID: "tt0139239"}, nil, []string{"go"}},
 		{"a song of the same title", `In the scene where Raimunda sings the tango "Volver" for the crew, Penélope Cruz is devastating.`,
 			linker.FilmHint{ID: "tt0441909"}, []want{{"Penélope Cruz", "nm0004851"}}, []string{"Volver"}},
 	}
