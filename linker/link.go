@@ -564,6 +564,8 @@ func (r *run) filmEvidence(c *cand) (ev, need, strong float64) {
 	}
 	if r.caseless && r.viewedBefore(c.i) {
 		strong++ // "who have already seen maverick"
+	} else if r.caseless && r.comparedBefore(c.i) {
+		strong++ // "similar to the huge wave of deep impact", "unlike the matrix"
 	}
 	ev += strong
 	switch {
@@ -1450,6 +1452,32 @@ func (r *run) viewedBefore(i int) bool {
 		}
 	}
 	return false
+}
+
+// comparisons are the words a critic measures a film against another with;
+// comparisonsVia those that take a preposition first ("similar to",
+// "reminiscent of", "the likes of").
+var (
+	comparisons    = map[string]bool{"like": true, "unlike": true, "than": true, "remember": true, "recalls": true}
+	comparisonsVia = map[string]bool{"similar": true, "compared": true, "comparison": true, "reminiscent": true,
+		"likes": true, "success": true, "sequel": true}
+)
+
+// comparedBefore reports a comparison right before token i, or with "the"
+// between: "like the matrix", "worse than she's all that", "the fluke
+// success of she's all that".
+func (r *run) comparedBefore(i int) bool {
+	k := i - 1
+	if k >= 0 && r.toks[k].key == "the" {
+		k--
+	}
+	if k < 0 || r.toks[k].sent != r.toks[i].sent {
+		return false
+	}
+	if comparisons[r.toks[k].key] {
+		return true
+	}
+	return k >= 1 && (r.toks[k].key == "to" || r.toks[k].key == "of") && comparisonsVia[r.toks[k-1].key]
 }
 
 // auxiliaries before a title make it the rest of a verb phrase.
