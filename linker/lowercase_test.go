@@ -47,7 +47,7 @@ func lowerLinker(t *testing.T) *linker.Linker {
 			f(120724, "Knock Off", 1998, 15000),
 			f(139239, "Go", 1999, 75000),
 			f(113277, "Heat", 1995, 700000),
-			f(120148, "Sliding Doors", 1998, 80000),
+			f(120148, "Sliding Doors", 1998, 150000),
 		},
 		People: []reel.Person{{ID: 94435, Name: "John McTiernan"}, {ID: 106, Name: "Drew Barrymore"},
 			{ID: 264, Name: "Pedro Almodóvar"}, {ID: 4851, Name: "Penélope Cruz"}, {ID: 226, Name: "Will Smith"},
