@@ -115,6 +115,9 @@ func (r *run) aliases() {
 // gives "Woo-shik" and "Choi", never "Woo".
 func nameAliases(set *aliasSet, name string, a alias, surname, firstName float64) {
 	groups := nameGroups(name)
+	if n := len(groups); n > 2 && len(groups[n-1]) == 1 && generations[groups[n-1][0]] {
+		groups = groups[:n-1] // "prinze", not "jr", for Freddie Prinze Jr.
+	}
 	if len(groups) < 2 {
 		return
 	}
@@ -131,6 +134,9 @@ func nameAliases(set *aliasSet, name string, a alias, surname, firstName float64
 		set.add(first, a)
 	}
 }
+
+// generations end a name without being its surname.
+var generations = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
 
 // nameGroups splits a name at spaces and returns the key words of each part.
 func nameGroups(name string) [][]string {

@@ -51,7 +51,7 @@ func lowerLinker(t *testing.T) *linker.Linker {
 		},
 		People: []reel.Person{{ID: 94435, Name: "John McTiernan"}, {ID: 106, Name: "Drew Barrymore"},
 			{ID: 264, Name: "Pedro Almodóvar"}, {ID: 4851, Name: "Penélope Cruz"}, {ID: 226, Name: "Will Smith"},
-			{ID: 485, Name: "Fritz Lang"}},
+			{ID: 485, Name: "Fritz Lang"}, {ID: 5315, Name: "Freddie Prinze Jr."}},
 		Credits: []reel.Credit{
 			{FilmID: 99810, PersonID: 94435, Ordering: 1, Category: "director"},
 			{FilmID: 151738, PersonID: 106, Ordering: 1, Category: "actress", Characters: []string{"Josie Geller"}},
@@ -59,6 +59,7 @@ func lowerLinker(t *testing.T) *linker.Linker {
 			{FilmID: 441909, PersonID: 4851, Ordering: 2, Category: "actress", Characters: []string{"Raimunda"}},
 			{FilmID: 120660, PersonID: 226, Ordering: 1, Category: "actor", Characters: []string{"Robert Clayton Dean"}},
 			{FilmID: 17136, PersonID: 485, Ordering: 1, Category: "director"},
+			{FilmID: 120888, PersonID: 5315, Ordering: 2, Category: "actor"},
 		},
 	}
 	l, err := linker.Build(context.Background(), src)
@@ -143,6 +144,8 @@ func TestLowerCaseEvidence(t *testing.T) {
 			linker.FilmHint{}, []want{{"sliding doors", "tt0120148"}}, nil},
 		{"an everyday word in a comparison is the word", "the room felt like heat coming off the asphalt in the summer .",
 			linker.FilmHint{}, nil, []string{"heat"}},
+		{"a surname after a full name with a generation", "it stars freddie prinze jr . as a student , and prinze's mother is a dj .",
+			linker.FilmHint{}, []want{{"freddie prinze jr", "nm0005315"}, {"prinze", "nm0005315"}}, nil},
 		{"a song of the same title", `In the scene where Raimunda sings the tango "Volver" for the crew, Penélope Cruz is devastating.`,
 			linker.FilmHint{ID: "tt0441909"}, []want{{"Penélope Cruz", "nm0004851"}}, []string{"Volver"}},
 	}
