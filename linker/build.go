@@ -434,6 +434,26 @@ func (b *builder) addNames() {
 		if v, ok := particleVariant(full); ok {
 			b.addPhrase(v, uint32(p)|personBit, formAka)
 		}
+		if b.l.people.pop[p] >= nicknamePop {
+			b.addNicknames(full, uint32(p))
+		}
+	}
+}
+
+// nicknamePop is the popularity from which a person's name is also indexed
+// with the nicknames of its first name ("Jimmy Stewart" for James Stewart):
+// critics shorten the names of the well known, and indexing everyone's
+// would add a million phrases at IMDb's size.
+const nicknamePop = 5000
+
+// addNicknames indexes name with each nickname of its first name.
+func (b *builder) addNicknames(name string, p uint32) {
+	first, rest, ok := strings.Cut(name, " ")
+	if !ok {
+		return
+	}
+	for _, nick := range nicknames[strings.ToLower(first)] {
+		b.addPhrase(nick+" "+rest, p|personBit, formAka)
 	}
 }
 
