@@ -141,17 +141,19 @@ func nameAliases(set *aliasSet, name string, a alias, surname, firstName float64
 }
 
 // nicknames are the short forms of first names critics use once the full
-// name is out ("ollie" for Oliver Stone, "rob" for Robert Richardson).
+// name is out ("ollie" for Oliver Stone, "rob" for Robert Richardson), and
+// the spellings of a first name they confuse ("stephen" for Steven).
 var nicknames = map[string][]string{}
 
 func init() {
 	for _, line := range strings.FieldsFunc(`james jim jimmy jamie|robert rob bob bobby|oliver ollie|william bill billy will
-		richard rick ricky dick|michael mike mikey|thomas tom tommy|stephen steve|steven steve|christopher chris
+		richard rick ricky dick|michael mike mikey|thomas tom tommy|stephen steve steven|steven steve stephen|christopher chris
 		anthony tony|edward ed eddie|daniel dan danny|joseph joe joey|samuel sam|nicholas nick|matthew matt
 		benjamin ben|alexander alex|andrew andy|jennifer jen jenny|katherine kate katie|catherine kate cathy
 		elizabeth liz beth|margaret maggie meg|patricia pat patty|susan sue|zachary zach zack|timothy tim
 		gregory greg|jeffrey jeff|kenneth ken kenny|lawrence larry|leonard leo lenny|frederick fred freddie
-		theodore ted teddy|charles charlie chuck|arnold arnie|sylvester sly|barbra babs|deborah debbie|rebecca becky`,
+		theodore ted teddy|charles charlie chuck|arnold arnie|sylvester sly|barbra babs|deborah debbie|rebecca becky
+		sarah sara|sara sarah|philip phillip|phillip philip|katherine catherine|catherine katherine`,
 		func(r rune) bool { return r == '|' || r == '\n' }) {
 		names := strings.Fields(line)
 		nicknames[names[0]] = append(nicknames[names[0]], names[1:]...)
