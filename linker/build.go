@@ -436,6 +436,7 @@ func (b *builder) addNames() {
 		}
 		if b.l.people.pop[p] >= nicknamePop {
 			b.addNicknames(full, uint32(p))
+			b.addShortNames(full, uint32(p))
 		}
 	}
 }
@@ -445,6 +446,18 @@ func (b *builder) addNames() {
 // critics shorten the names of the well known, and indexing everyone's
 // would add a million phrases at IMDb's size.
 const nicknamePop = 5000
+
+// addShortNames indexes a three-word name by its first two words and by its
+// first and last: critics write "jada pinkett" for Jada Pinkett Smith and
+// "samuel jackson" for Samuel L. Jackson's like.
+func (b *builder) addShortNames(name string, p uint32) {
+	w := strings.Fields(name)
+	if len(w) != 3 || strings.ContainsAny(name, ".") || particles[w[1]] || generations[strings.ToLower(w[2])] {
+		return
+	}
+	b.addPhrase(w[0]+" "+w[1], p|personBit, formAka)
+	b.addPhrase(w[0]+" "+w[2], p|personBit, formAka)
+}
 
 // addNicknames indexes name with each nickname of its first name.
 func (b *builder) addNicknames(name string, p uint32) {

@@ -52,7 +52,8 @@ func lowerLinker(t *testing.T) *linker.Linker {
 		People: []reel.Person{{ID: 94435, Name: "John McTiernan"}, {ID: 106, Name: "Drew Barrymore"},
 			{ID: 264, Name: "Pedro Almodóvar"}, {ID: 4851, Name: "Penélope Cruz"}, {ID: 226, Name: "Will Smith"},
 			{ID: 485, Name: "Fritz Lang"}, {ID: 5315, Name: "Freddie Prinze Jr."},
-			{ID: 231, Name: "Oliver Stone"}, {ID: 5001, Name: "James Marsden"}},
+			{ID: 231, Name: "Oliver Stone"}, {ID: 5001, Name: "James Marsden"},
+			{ID: 5002, Name: "Jada Pinkett Smith"}},
 		Credits: []reel.Credit{
 			{FilmID: 99810, PersonID: 94435, Ordering: 1, Category: "director"},
 			{FilmID: 151738, PersonID: 106, Ordering: 1, Category: "actress", Characters: []string{"Josie Geller"}},
@@ -63,6 +64,7 @@ func lowerLinker(t *testing.T) *linker.Linker {
 			{FilmID: 120888, PersonID: 5315, Ordering: 2, Category: "actor"},
 			{FilmID: 120660, PersonID: 231, Ordering: 3, Category: "producer"},
 			{FilmID: 120660, PersonID: 5001, Ordering: 4, Category: "actor"},
+			{FilmID: 120660, PersonID: 5002, Ordering: 5, Category: "actress"},
 		},
 	}
 	l, err := linker.Build(context.Background(), src)
@@ -153,6 +155,8 @@ func TestLowerCaseEvidence(t *testing.T) {
 			linker.FilmHint{}, []want{{"oliver stone", "nm0000231"}, {"ollie", "nm0000231"}}, nil},
 		{"a well-known person by a nickname", "our main man is steve , blandly played by jimmy marsden , who moves to a small town .",
 			linker.FilmHint{}, []want{{"jimmy marsden", "nm0005001"}}, nil},
+		{"a three-word name by its first two", "we follow a young couple ( jada pinkett and a friend ) at a sneak preview .",
+			linker.FilmHint{}, []want{{"jada pinkett", "nm0005002"}}, nil},
 		{"a song of the same title", `In the scene where Raimunda sings the tango "Volver" for the crew, Penélope Cruz is devastating.`,
 			linker.FilmHint{ID: "tt0441909"}, []want{{"Penélope Cruz", "nm0004851"}}, []string{"Volver"}},
 	}
