@@ -1,6 +1,7 @@
 package linker
 
 import (
+	"maps"
 	"slices"
 	"strings"
 
@@ -90,6 +91,7 @@ func (r *run) aliases() {
 	r.personAliases(&set)
 	r.reviewAliases(&set)
 	r.linkedFilmAliases(&set)
+	r.makerAliases(&set)
 	r.characterAliases(&set)
 	r.aliasCands = r.aliasCands[:0]
 	r.actorCharacters()
@@ -267,6 +269,24 @@ func (r *run) linkedFilmAliases(set *aliasSet) {
 			b.subtitle = sub != "" && len(words) == 1 && words[0] == sub
 			set.add(words, b)
 		})
+	}
+}
+
+// makerAliases: the directors and writers of the films the text links go by
+// surname ("lang's metropolis", "grateful for dreyer's the passion of joan
+// of arc"), as the film under review's do (reviewAliases).
+func (r *run) makerAliases(set *aliasSet) {
+	for _, f := range slices.Sorted(maps.Keys(r.films)) {
+		if int64(f) == r.review {
+			continue // reviewAliases has them
+		}
+		lo, hi := r.l.filmCredits(f)
+		for cr := lo; cr < hi; cr++ {
+			if cat := r.l.credits.cat[cr]; cat == catDirector || cat == catWriter {
+				p := r.l.credits.person[cr]
+				nameAliases(set, r.l.personName(p), alias{kind: kPerson, ref: p, crew: true}, 2, -1)
+			}
+		}
 	}
 }
 

@@ -114,7 +114,7 @@ func TestLinkExamples(t *testing.T) {
 		{"year picks between two films of one title", "Burt Reynolds was in Heat (1986).", linker.FilmHint{},
 			[]want{{"Heat", "tt0090000"}}, nil},
 		{"title-cased everyday words mid-sentence", "Nothing prepared me for Amour, Haneke's gentlest film.", linker.FilmHint{},
-			[]want{{"Amour", "tt1602620"}}, []string{"Haneke"}},
+			[]want{{"Amour", "tt1602620"}, {"Haneke", "nm0359734"}}, nil}, // a linked film's director goes by surname
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -157,6 +157,8 @@ func TestLowerCaseEvidence(t *testing.T) {
 			linker.FilmHint{}, []want{{"jimmy marsden", "nm0005001"}}, nil},
 		{"a three-word name by its first two", "we follow a young couple ( jada pinkett and a friend ) at a sneak preview .",
 			linker.FilmHint{}, []want{{"jada pinkett", "nm0005002"}}, nil},
+		{"a linked film's director by surname", "i am grateful for metropolis ( 1927 ) , and for lang , who made it when cinema was young .",
+			linker.FilmHint{ID: "tt0120660"}, []want{{"metropolis", "tt0017136"}, {"lang", "nm0000485"}}, nil},
 		{"a song of the same title", `In the scene where Raimunda sings the tango "Volver" for the crew, Penélope Cruz is devastating.`,
 			linker.FilmHint{ID: "tt0441909"}, []want{{"Penélope Cruz", "nm0004851"}}, []string{"Volver"}},
 	}
