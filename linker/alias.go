@@ -474,13 +474,14 @@ func (r *run) characterAliases(set *aliasSet) {
 	if r.review >= 0 {
 		films = append(films, uint32(r.review))
 	}
-	for f := range r.films {
+	// sorted, so that which films the caps keep does not depend on map order
+	for _, f := range slices.Sorted(maps.Keys(r.films)) {
 		if int64(f) != r.review && len(films) < 24 {
 			films = append(films, f)
 		}
 	}
-	for f, n := range r.support {
-		if n >= 2 && r.films[f] == 0 && int64(f) != r.review && len(films) < 32 {
+	for _, f := range slices.Sorted(maps.Keys(r.support)) {
+		if r.support[f] >= 2 && r.films[f] == 0 && int64(f) != r.review && len(films) < 32 {
 			films = append(films, f)
 		}
 	}
@@ -497,8 +498,8 @@ func (r *run) characterAliases(set *aliasSet) {
 			}
 			for n, ch := range r.l.characters(cr) {
 				words := characterWords(ch)
-				if len(words) == 0 || n > 255 {
-					continue
+				if len(words) == 0 || n > 255 || strings.EqualFold(ch, r.l.personName(r.l.credits.person[cr])) {
+					continue // playing themselves: the person, not a character
 				}
 				a := alias{kind: kChar, ref: cr, sub: uint8(n), prio: prio + 0.5, full: true}
 				set.add(words, a)

@@ -53,7 +53,7 @@ func lowerLinker(t *testing.T) *linker.Linker {
 			{ID: 264, Name: "Pedro Almodóvar"}, {ID: 4851, Name: "Penélope Cruz"}, {ID: 226, Name: "Will Smith"},
 			{ID: 485, Name: "Fritz Lang"}, {ID: 5315, Name: "Freddie Prinze Jr."},
 			{ID: 231, Name: "Oliver Stone"}, {ID: 5001, Name: "James Marsden"},
-			{ID: 5002, Name: "Jada Pinkett Smith"}},
+			{ID: 5002, Name: "Jada Pinkett Smith"}, {ID: 5003, Name: "Shirley MacLaine"}},
 		Credits: []reel.Credit{
 			{FilmID: 99810, PersonID: 94435, Ordering: 1, Category: "director"},
 			{FilmID: 151738, PersonID: 106, Ordering: 1, Category: "actress", Characters: []string{"Josie Geller"}},
@@ -65,6 +65,7 @@ func lowerLinker(t *testing.T) *linker.Linker {
 			{FilmID: 120660, PersonID: 231, Ordering: 3, Category: "producer"},
 			{FilmID: 120660, PersonID: 5001, Ordering: 4, Category: "actor"},
 			{FilmID: 120660, PersonID: 5002, Ordering: 5, Category: "actress"},
+			{FilmID: 120660, PersonID: 5003, Ordering: 6, Category: "actress", Characters: []string{"Shirley MacLaine"}},
 		},
 	}
 	l, err := linker.Build(context.Background(), src)
@@ -159,6 +160,8 @@ func TestLowerCaseEvidence(t *testing.T) {
 			linker.FilmHint{}, []want{{"jada pinkett", "nm0005002"}}, nil},
 		{"a linked film's director by surname", "i am grateful for metropolis ( 1927 ) , and for lang , who made it when cinema was young .",
 			linker.FilmHint{ID: "tt0120660"}, []want{{"metropolis", "tt0017136"}, {"lang", "nm0000485"}}, nil},
+		{"someone playing themselves is the person", "the movie also features shirley maclaine , who pops up in a cameo .",
+			linker.FilmHint{ID: "tt0120660"}, []want{{"shirley maclaine", "nm0005003"}}, nil},
 		{"a song of the same title", `In the scene where Raimunda sings the tango "Volver" for the crew, Penélope Cruz is devastating.`,
 			linker.FilmHint{ID: "tt0441909"}, []want{{"Penélope Cruz", "nm0004851"}}, []string{"Volver"}},
 	}
