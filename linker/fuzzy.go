@@ -180,9 +180,13 @@ func editDistance(a, b string, limit int) int {
 	if d := len(ra) - len(rb); d > limit || -d > limit {
 		return limit + 1
 	}
-	prev2 := make([]int, len(rb)+1)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
+	// names' words are short: three rows fit a buffer on the stack
+	var buf [3 * 32]int
+	rows := buf[:]
+	if n := 3 * (len(rb) + 1); n > len(buf) {
+		rows = make([]int, n)
+	}
+	prev2, prev, cur := rows[:len(rb)+1], rows[len(rb)+1:2*(len(rb)+1)], rows[2*(len(rb)+1):3*(len(rb)+1)]
 	for j := range prev {
 		prev[j] = j
 	}
