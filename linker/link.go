@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 
 	"reel"
 )
@@ -82,9 +83,26 @@ type run struct {
 	pool        []cand // choose's buffer
 }
 
+// runs keeps the buffers of finished Link calls for the next ones: on a
+// full-size catalog a 1,000-word text has thousands of candidates, and
+// growing their slices and the run's maps afresh was most of a call's
+// memory.
+var runs = sync.Pool{New: func() any { return new(run) }}
+
+// maxPooledText bounds the texts whose run goes back to the pool, so that
+// one huge input does not keep its buffers alive.
+const maxPooledText = 64 << 10
+
 // Link finds the films, people and characters text names.
 func (l *Linker) Link(text string, hint FilmHint) Result {
-	r := &run{l: l, text: text, review: -1, qs: -1}
+	r := runs.Get().(*run)
+	r.reset(l, text)
+	defer func() {
+		if len(text) <= maxPooledText {
+			r.reset(nil, "")
+			runs.Put(r)
+		}
+	}()
 	r.tokenize()
 	r.hint(hint)
 	r.globalCandidates()
@@ -109,10 +127,32 @@ func (l *Linker) Link(text string, hint FilmHint) Result {
 	return r.result()
 }
 
+// reset readies a pooled run for text, keeping the capacity of its
+// buffers and maps.
+func (r *run) reset(l *Linker, text string) {
+	clear(r.films)
+	clear(r.people)
+	clear(r.occurrences)
+	clear(r.support)
+	clear(r.marked)
+	clear(r.nearFilms)
+	clear(r.personFilms)
+	clear(r.titleToks)
+	*r = run{l: l, text: text, review: -1, qs: -1,
+		toks: r.toks[:0], ws: r.ws[:0], alts: r.alts[:0],
+		cands: r.cands[:0], taken: r.taken[:0], chosen: r.chosen[:0],
+		bySent: r.bySent[:0], sentStart: r.sentStart[:0],
+		films: r.films, people: r.people, support: r.support, marked: r.marked,
+		aliasCands: r.aliasCands[:0], fuzzyChecks: r.fuzzyChecks[:0], occurrences: r.occurrences,
+		nearFilms: r.nearFilms, personFilms: r.personFilms, titleToks: r.titleToks, pool: r.pool[:0]}
+}
+
 func (r *run) tokenize() {
-	r.toks = tokenize(r.text)
-	r.ws = make([]uint32, len(r.toks)+1)
-	r.alts = make([]uint32, len(r.toks)+1)
+	r.toks = appendTokens(r.toks[:0], r.text)
+	r.ws = slices.Grow(r.ws[:0], len(r.toks)+1)[:len(r.toks)+1]
+	r.alts = slices.Grow(r.alts[:0], len(r.toks)+1)[:len(r.toks)+1]
+	clear(r.ws)
+	clear(r.alts)
 	upper, letters := 0, 0
 	for i := range r.toks {
 		t := &r.toks[i]
@@ -987,7 +1027,7 @@ func (r *run) quotedModifier(c *cand, e int) bool {
 // context recomputes the linked films and people from the chosen mentions,
 // and for every film how many linked people it credits.
 func (r *run) context() {
-	r.films, r.people = map[uint32]int{}, map[uint32]int{}
+	r.films, r.people = emptied(r.films), emptied(r.people)
 	for _, c := range r.chosen {
 		switch c.kind {
 		case kFilm:
@@ -1009,13 +1049,13 @@ func (r *run) context() {
 			r.marked[c.ref] = true
 		}
 	}
-	r.support = map[uint32]float64{}
+	r.support = emptied(r.support)
 	for p := range r.people {
 		for _, f := range r.filmsOf(p) {
 			r.support[f]++
 		}
 	}
-	r.nearFilms = map[uint32]bool{}
+	r.nearFilms = emptied(r.nearFilms)
 	for f, n := range r.support {
 		if n < 2 {
 			continue
@@ -1025,6 +1065,16 @@ func (r *run) context() {
 			r.nearFilms[r.l.credits.person[cr]] = true
 		}
 	}
+}
+
+// emptied returns m cleared, or a new map when m is nil: context refills
+// the same maps several times per run, and runs are pooled.
+func emptied[V any](m map[uint32]V) map[uint32]V {
+	if m == nil {
+		return map[uint32]V{}
+	}
+	clear(m)
+	return m
 }
 
 // filmsOf returns the distinct films person p is credited on (at most
@@ -1492,7 +1542,7 @@ func (r *run) choose(withCtx bool) {
 		}
 		return a.i - b.i
 	})
-	r.taken = make([]int32, len(r.toks))
+	r.taken = slices.Grow(r.taken[:0], len(r.toks))[:len(r.toks)]
 	for i := range r.taken {
 		r.taken[i] = -1
 	}

@@ -41,7 +41,12 @@ func (t *token) has(f tokFlag) bool { return t.flags&f != 0 }
 // uses, so token keys joined by spaces equal the key of the phrase they
 // spell.
 func tokenize(text string) []token {
-	toks := make([]token, 0, len(text)/5)
+	return appendTokens(make([]token, 0, len(text)/5), text)
+}
+
+// appendTokens is tokenize appending to toks, which must be empty: Link
+// reuses its buffer.
+func appendTokens(toks []token, text string) []token {
 	sent := int32(0)
 	boundary := true // the next word starts a sentence
 	i := 0
@@ -128,7 +133,10 @@ func appendWord(toks []token, text string, i, j int, sent int32, first bool) []t
 		t.flags |= tokSentStart
 	}
 	t.flags |= caseFlags(w)
-	key := matchkey.Key(w)
+	key := w
+	if !isKey(w) {
+		key = matchkey.Key(w)
+	}
 	if strings.IndexByte(key, ' ') >= 0 {
 		for _, k := range strings.Fields(key) {
 			t.key = k
@@ -148,6 +156,20 @@ func appendWord(toks []token, text string, i, j int, sent int32, first bool) []t
 		}
 	}
 	return append(toks, t)
+}
+
+// isKey reports a word that is its own match key: lower-case ASCII letters
+// and digits, as most words of prose are. matchkey.Key would copy it.
+func isKey(w string) bool {
+	if len(w) > matchkey.MaxInput {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; (c < 'a' || c > 'z') && (c < '0' || c > '9') {
+			return false
+		}
+	}
+	return true
 }
 
 func caseFlags(w string) tokFlag {
