@@ -74,8 +74,10 @@ type run struct {
 
 	aliasCands  []cand
 	fuzzyChecks []Check
-	occurrences map[[2]uint32]int // (film, words) → global candidates with them
-	nearFilms   map[uint32]bool   // people credited on films that several linked people share
+	occKeys     []uint64        // sorted occurrenceKeys of the film candidates prune kept
+	occCounts   []int32         // occCounts[n]: the global candidates before prune with occKeys[n]
+	occAll      []uint64        // occurrenceKeys' buffer
+	nearFilms   map[uint32]bool // people credited on films that several linked people share
 	personFilms map[uint32][]uint32
 	titleToks   map[uint32][][]token // film → its canonical titles tokenised, for casedLikeTitle
 	qs, qe      int                  // the last span filmEvidence asked quoted about (qs = -1: none)
@@ -132,7 +134,6 @@ func (l *Linker) Link(text string, hint FilmHint) Result {
 func (r *run) reset(l *Linker, text string) {
 	clear(r.films)
 	clear(r.people)
-	clear(r.occurrences)
 	clear(r.support)
 	clear(r.marked)
 	clear(r.nearFilms)
@@ -143,7 +144,8 @@ func (r *run) reset(l *Linker, text string) {
 		cands: r.cands[:0], taken: r.taken[:0], chosen: r.chosen[:0],
 		bySent: r.bySent[:0], sentStart: r.sentStart[:0],
 		films: r.films, people: r.people, support: r.support, marked: r.marked,
-		aliasCands: r.aliasCands[:0], fuzzyChecks: r.fuzzyChecks[:0], occurrences: r.occurrences,
+		aliasCands: r.aliasCands[:0], fuzzyChecks: r.fuzzyChecks[:0],
+		occKeys: r.occKeys[:0], occCounts: r.occCounts[:0], occAll: r.occAll[:0],
 		nearFilms: r.nearFilms, personFilms: r.personFilms, titleToks: r.titleToks, pool: r.pool[:0]}
 }
 
@@ -399,8 +401,9 @@ func (r *run) evidence() {
 		c.ev, c.need, c.strong = r.staticEvidence(c)
 	}
 	r.listEvidence()
-	r.countOccurrences()
+	all := r.occurrenceKeys()
 	r.prune()
+	r.countOccurrences(all)
 }
 
 // Bounds on what contextEvidence can add to a candidate (see it and its
@@ -1254,19 +1257,51 @@ func (r *run) contemporary(c *cand) float64 {
 }
 
 // repeats counts the occurrences in the text of film candidate c's words.
+// c is one of the candidates prune kept: only theirs are counted.
 func (r *run) repeats(c *cand) int {
-	return r.occurrences[[2]uint32{c.ref, uint32(c.j - c.i)}]
+	if n, ok := slices.BinarySearch(r.occKeys, occurrenceKey(c)); ok {
+		return int(r.occCounts[n])
+	}
+	return 0
 }
 
-// countOccurrences counts, for repeats, the global film candidates by film
-// and length, before prune drops any.
-func (r *run) countOccurrences() {
-	r.occurrences = map[[2]uint32]int{}
-	for _, d := range r.cands {
-		if d.kind == kFilm {
-			r.occurrences[[2]uint32{d.ref, uint32(d.j - d.i)}]++
+// occurrenceKey is a film candidate's (film, words) pair.
+func occurrenceKey(c *cand) uint64 { return uint64(c.ref)<<32 | uint64(c.j-c.i) }
+
+// occurrenceKeys returns the keys of the global film candidates before prune
+// drops any, in a buffer of the run.
+func (r *run) occurrenceKeys() []uint64 {
+	all := r.occAll[:0]
+	for n := range r.cands {
+		if c := &r.cands[n]; c.kind == kFilm {
+			all = append(all, occurrenceKey(c))
 		}
 	}
+	r.occAll = all
+	return all
+}
+
+// countOccurrences counts, for repeats, how many of all (the keys of the
+// candidates before prune) each kept film candidate's key has. Counting only
+// the few dozen kept keys, in a sorted slice, spares a map of thousands of
+// entries per run.
+func (r *run) countOccurrences(all []uint64) {
+	keys := r.occKeys[:0]
+	for n := range r.cands {
+		if c := &r.cands[n]; c.kind == kFilm {
+			keys = append(keys, occurrenceKey(c))
+		}
+	}
+	slices.Sort(keys)
+	keys = slices.Compact(keys)
+	counts := slices.Grow(r.occCounts[:0], len(keys))[:len(keys)]
+	clear(counts)
+	for _, k := range all {
+		if n, ok := slices.BinarySearch(keys, k); ok {
+			counts[n]++
+		}
+	}
+	r.occKeys, r.occCounts = keys, counts
 }
 
 // nearbyCredit scores a person credited on film candidate c named close
