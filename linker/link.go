@@ -1,6 +1,7 @@
 package linker
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"math"
@@ -80,9 +81,8 @@ type run struct {
 	nearFilms   map[uint32]bool // people credited on films that several linked people share
 	personFilms map[uint32][]uint32
 	titleToks   map[uint32][][]token // film → its canonical titles tokenised, for casedLikeTitle
-	qs, qe      int                  // the last span filmEvidence asked quoted about (qs = -1: none)
-	q           bool
-	pool        []cand // choose's buffer
+	span1       spanInfo             // the last span staticEvidence read (see spanOf)
+	pool        []cand               // choose's buffer
 }
 
 // runs keeps the buffers of finished Link calls for the next ones: on a
@@ -139,7 +139,7 @@ func (r *run) reset(l *Linker, text string) {
 	clear(r.nearFilms)
 	clear(r.personFilms)
 	clear(r.titleToks)
-	*r = run{l: l, text: text, review: -1, qs: -1,
+	*r = run{l: l, text: text, review: -1,
 		toks: r.toks[:0], ws: r.ws[:0], alts: r.alts[:0],
 		cands: r.cands[:0], taken: r.taken[:0], chosen: r.chosen[:0],
 		bySent: r.bySent[:0], sentStart: r.sentStart[:0],
@@ -553,62 +553,125 @@ func (r *run) staticEvidence(c *cand) (ev, need, strong float64) {
 	return ev, need, 0
 }
 
+// spanInfo is what staticEvidence reads of a span's text: it is the same
+// for every entity the span may name, and candidates come grouped by span,
+// up to 48 films sharing one title.
+type spanInfo struct {
+	i, j     int
+	altEnd   bool
+	set      bool // i, j, altEnd name the span; s through lowerStart are read
+	film     bool // the fields from quoted on are read too
+	s, e     int
+	ordinary bool // every word an everyday one (see ordinary)
+	// firstName: one word that is a first name, which for a title counts
+	// as everyday ("Michael", "Carrie": a name, most likely someone's)
+	firstName                     bool
+	titleCased, capEv, lowerStart bool // see caseInfo
+	quoted                        bool // in quotes or italics, not as a modifier (see quotedModifier)
+	yearAfter, yearBefore         int
+	colon                         bool // a colon inside a span of several words
+	// strong is a title's strong evidence that does not depend on the
+	// film: quotes, a cue word, "of X fame", and in a text without
+	// capitals a predicate or a viewing verb.
+	strong float64
+	// The tests of filmEvidence's bar that read only the text.
+	bare, startTitle, numeric, series, personAfter, nameFollows bool
+	otherWork, auxiliary, article, weak                         bool
+}
+
+// spanOf returns the spanInfo of c's span, worked out once per span.
+func (r *run) spanOf(c *cand) *spanInfo {
+	sp := &r.span1
+	if !sp.set || sp.i != c.i || sp.j != c.j || sp.altEnd != c.altEnd {
+		*sp = spanInfo{i: c.i, j: c.j, altEnd: c.altEnd, set: true}
+		sp.s, sp.e = r.span(c)
+		sp.ordinary = r.ordinary(c.i, c.j)
+		sp.firstName = c.j-c.i == 1 && r.l.isFirstName(r.toks[c.i].word)
+		sp.titleCased, sp.capEv, sp.lowerStart = r.caseInfo(c.i, c.j)
+	}
+	if c.kind == kFilm && !sp.film {
+		r.titleSpan(c, sp)
+	}
+	return sp
+}
+
+// titleSpan fills in the fields of sp that only titles need.
+func (r *run) titleSpan(c *cand, sp *spanInfo) {
+	sp.film = true
+	ordinary, short := sp.ordinary || sp.firstName, c.j-c.i == 1
+	sp.quoted = quoted(r.text, sp.s, sp.e) && !r.quotedModifier(c, sp.e)
+	if sp.quoted {
+		sp.strong += 3
+	}
+	sp.yearAfter, _, _ = yearAfter(r.text, sp.e)
+	sp.yearBefore = r.yearBefore(c.i)
+	if r.cue(c.i) {
+		sp.strong += 1.5
+	}
+	sp.colon = c.j-c.i > 1 && strings.Contains(r.text[sp.s:sp.e], ":")
+	if r.fameAround(c.i, c.j) {
+		sp.strong += 1.5 // "greg kinear , of talk soup fame"
+	}
+	if r.caseless && r.predicatedFilm(c.j) {
+		sp.strong += 1.5 // "speed 2 was the worst film i've ever reviewed"
+	}
+	if r.caseless && r.viewedBefore(c.i) {
+		sp.strong++ // "who have already seen maverick"
+	}
+	sp.bare = r.bareWord(c, ordinary, short, sp.titleCased, sp.lowerStart)
+	sp.startTitle = r.sentenceStartTitle(c, ordinary, short, sp.titleCased, sp.lowerStart)
+	sp.numeric = short && r.numeric(c.i, c.j)
+	sp.series = r.seriesAfter(c.j)
+	sp.personAfter = r.personAfter(c.j)
+	sp.nameFollows = sp.firstName && r.nameFollows(c.j)
+	sp.otherWork = r.otherWork(c.i)
+	sp.auxiliary = r.auxiliaryBefore(c.i)
+	sp.article = r.articleBefore(c)
+	// In a text without capitals, "the others", "what if", "in america" are
+	// as ordinary as a single everyday word: one content word at most.
+	sp.weak = short || r.caseless && ordinary && r.contentWords(c.i, c.j) <= 1
+}
+
 // filmEvidence scores a title: its popularity, what marks it as a title
 // (strong: quotes, a year, a cue word), its capitals, and the bar its words
-// set.
+// set. A title whose bar is out of reach (+Inf) gets no score (-Inf): prune
+// drops it and choose could never take it, so its popularity and capitals
+// are not worth reading, and they are most of the work on thousands of
+// everyday-word titles.
 func (r *run) filmEvidence(c *cand) (ev, need, strong float64) {
-	ordinary, short := r.ordinary(c.i, c.j), c.j-c.i == 1
-	if short && r.l.isFirstName(r.toks[c.i].word) {
-		ordinary = true // "Michael", "Carrie": a name, most likely someone's
-	}
-	titleCased, capEv, lowerStart := r.caseInfo(c.i, c.j)
-	s, e := r.span(c)
-	votes := float64(r.l.films.votes[c.ref])
-	ev = 0.5 * (math.Log10(votes+1) - 3)
-	if s != r.qs || e != r.qe {
-		// Candidates come grouped by span: the films sharing a title.
-		r.qs, r.qe, r.q = s, e, quoted(r.text, s, e)
-	}
-	q := r.q && !r.quotedModifier(c, e)
-	if q {
-		strong += 3
-	}
-	if y, _, _ := yearAfter(r.text, e); y != 0 {
-		if y == int(r.l.films.year[c.ref]) {
+	sp := r.spanOf(c)
+	year := int(r.l.films.year[c.ref])
+	strong = sp.strong
+	if sp.yearAfter != 0 {
+		if sp.yearAfter == year {
 			strong += 3
 		} else {
 			strong += 0.5
 		}
 	}
-	if y := r.yearBefore(c.i); y != 0 && y == int(r.l.films.year[c.ref]) {
+	if sp.yearBefore != 0 && sp.yearBefore == year {
 		strong += 1.5
-	}
-	if r.cue(c.i) {
-		strong += 1.5
-	}
-	if c.j-c.i > 1 && strings.Contains(r.text[s:e], ":") && strings.Contains(r.l.filmTitle(c.ref), ":") {
-		ev++ // "star trek : insurrection": the title's own colon
-	}
-	if r.fameAround(c.i, c.j) {
-		strong += 1.5 // "greg kinear , of talk soup fame"
 	}
 	if c.form == formSequel {
 		strong += 1.5 // "austin powers ii": prose does not number things so
 	}
-	if r.caseless && r.predicatedFilm(c.j) {
-		strong += 1.5 // "speed 2 was the worst film i've ever reviewed"
+	votes := float64(r.l.films.votes[c.ref])
+	need = r.filmBar(c, sp, strong, votes)
+	if math.IsInf(need, 1) && !c.atStart {
+		return math.Inf(-1), need, strong
 	}
-	if r.caseless && r.viewedBefore(c.i) {
-		strong++ // "who have already seen maverick"
+	ev = 0.5 * (math.Log10(votes+1) - 3)
+	if sp.colon && bytes.IndexByte(r.l.str.bytes(r.l.films.title[c.ref]), ':') >= 0 {
+		ev++ // "star trek : insurrection": the title's own colon
 	}
 	ev += strong
 	switch {
 	case r.caseless:
-	case capEv && ordinary:
+	case sp.capEv && (sp.ordinary || sp.firstName):
 		ev += 2
-	case !titleCased && r.casedLikeTitle(c):
+	case !sp.titleCased && r.casedLikeTitle(c):
 		// "Hable con ella": sentence case, as the catalog writes it
-	case !titleCased:
+	case !sp.titleCased:
 		ev -= 1.5
 	}
 	if c.form == formMain {
@@ -617,46 +680,52 @@ func (r *run) filmEvidence(c *cand) (ev, need, strong float64) {
 	if c.fuzzy {
 		ev -= 0.5 // "manhatten murder mystery": right words but one, misspelt
 	}
-	need = r.filmNeed(c, ordinary, short, votes)
-	// In a text without capitals, "the others", "what if", "in america" are
-	// as ordinary as a single everyday word: one content word at most.
-	weak := short || r.caseless && ordinary && r.contentWords(c.i, c.j) <= 1
-	switch {
-	case strong < 3 && r.bareWord(c, ordinary, short, titleCased, lowerStart):
-		if r.sentenceStartTitle(c, ordinary, short, titleCased, lowerStart) {
-			c.atStart = true // decided in choose: see markedFilms
-		}
-		need = math.Inf(1)
-	case strong < 1.5 && short && r.numeric(c.i, c.j):
-		need = math.Inf(1) // "10", "1917": a number is a title only with a cue or a year
-	case strong < 3 && r.seriesAfter(c.j):
-		need = math.Inf(1) // "the first star wars trilogy", "his pink panther films": not one film
-	case r.caseless && short && strong < 3 && r.initialism(c):
-		need += 3 // "the low iq and mentality": the word, not I.Q.
-	case strong < 3 && r.personAfter(c.j):
-		need = math.Inf(1) // "a sort of female tarzan who controls the ape": someone
-	case short && r.l.isFirstName(r.toks[c.i].word) && r.nameFollows(c.j) && !q:
-		need = math.Inf(1) // "carrie ann moss": a first name, not Carrie
-	case r.otherWork(c.i):
-		need = math.Inf(1) // the tango "Volver", the title song " citizens on patrol "
-	case strong < 3 && r.auxiliaryBefore(c.i):
-		need = math.Inf(1) // "who have never been kissed": a verb phrase, not a title
-	case r.caseless && ordinary && weak && q && strong < 4:
-		need += 2 // scare quotes: a " perfect " town, " the one "
-	case r.caseless && ordinary && weak && !short:
-		need = max(need, 3)
-	}
-	if r.articleBefore(c) {
+	if sp.article {
 		ev-- // "the superman story", "the chicago globe"
 	}
 	return ev, need, strong
 }
 
+// filmBar is the points title candidate c needs to link (see filmNeed),
+// raised by what the text around it says it is not. It marks c atStart for
+// an everyday-word title capitalised only by its sentence's start.
+func (r *run) filmBar(c *cand, sp *spanInfo, strong, votes float64) float64 {
+	ordinary, short := sp.ordinary || sp.firstName, c.j-c.i == 1
+	need := r.filmNeed(c, ordinary, short, votes)
+	switch {
+	case strong < 3 && sp.bare:
+		if sp.startTitle {
+			c.atStart = true // decided in choose: see markedFilms
+		}
+		need = math.Inf(1)
+	case strong < 1.5 && sp.numeric:
+		need = math.Inf(1) // "10", "1917": a number is a title only with a cue or a year
+	case strong < 3 && sp.series:
+		need = math.Inf(1) // "the first star wars trilogy", "his pink panther films": not one film
+	case r.caseless && short && strong < 3 && r.initialism(c):
+		need += 3 // "the low iq and mentality": the word, not I.Q.
+	case strong < 3 && sp.personAfter:
+		need = math.Inf(1) // "a sort of female tarzan who controls the ape": someone
+	case sp.nameFollows && !sp.quoted:
+		need = math.Inf(1) // "carrie ann moss": a first name, not Carrie
+	case sp.otherWork:
+		need = math.Inf(1) // the tango "Volver", the title song " citizens on patrol "
+	case strong < 3 && sp.auxiliary:
+		need = math.Inf(1) // "who have never been kissed": a verb phrase, not a title
+	case r.caseless && ordinary && sp.weak && sp.quoted && strong < 4:
+		need += 2 // scare quotes: a " perfect " town, " the one "
+	case r.caseless && ordinary && sp.weak && !short:
+		need = max(need, 3)
+	}
+	return need
+}
+
 // personEvidence scores a full name (or a famous surname alone) by
 // popularity and capitals.
 func (r *run) personEvidence(c *cand) (ev, need float64) {
-	ordinary, short := r.ordinary(c.i, c.j), c.j-c.i == 1
-	titleCased, _, lowerStart := r.caseInfo(c.i, c.j)
+	sp := r.spanOf(c)
+	ordinary, short := sp.ordinary, c.j-c.i == 1
+	titleCased, lowerStart := sp.titleCased, sp.lowerStart
 	ev = 0.5 * (math.Log10(float64(r.l.people.pop[c.ref])+1) - 3)
 	if !r.caseless && (lowerStart || !titleCased) {
 		ev -= 6
