@@ -162,7 +162,7 @@ func (r *run) tokenize() {
 		t.altW = r.l.words.lookup(t.alt)
 		r.ws[i], r.alts[i] = t.word, t.altW
 		t.cls = classOf(t.key)
-		if cueWords[t.key] || cueWords[t.alt] {
+		if cueWords[t.key] || t.alt != "" && cueWords[t.alt] {
 			t.flags |= tokCue
 		}
 		if t.has(tokAccent) {

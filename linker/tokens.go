@@ -100,6 +100,10 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
 func wordEnd(text string, i int) int {
 	j := i
 	for j < len(text) {
+		if c := text[j]; c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+			j++ // ASCII letters and digits, most of any text, need no decoding
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[j:])
 		if isWordRune(r) {
 			j += size
@@ -173,6 +177,9 @@ func isKey(w string) bool {
 }
 
 func caseFlags(w string) tokFlag {
+	if f, ok := asciiCaseFlags(w); ok {
+		return f
+	}
 	var f tokFlag
 	upper, letters := 0, 0
 	for k, r := range w {
@@ -197,6 +204,30 @@ func caseFlags(w string) tokFlag {
 		f |= tokUpper
 	}
 	return f
+}
+
+// asciiCaseFlags is caseFlags for an ASCII word, without decoding runes;
+// ok is false for any other word.
+func asciiCaseFlags(w string) (f tokFlag, ok bool) {
+	upper, letters := 0, 0
+	for k := 0; k < len(w); k++ {
+		switch c := w[k]; {
+		case c >= 'A' && c <= 'Z':
+			letters++
+			upper++
+			if k == 0 {
+				f |= tokCap
+			}
+		case c >= 'a' && c <= 'z':
+			letters++
+		case c >= utf8.RuneSelf:
+			return 0, false
+		}
+	}
+	if letters > 1 && upper == letters {
+		f |= tokUpper
+	}
+	return f, true
 }
 
 func isNumber(s string) bool {
