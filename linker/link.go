@@ -560,7 +560,8 @@ type spanInfo struct {
 	i, j     int
 	altEnd   bool
 	set      bool // i, j, altEnd name the span; s through lowerStart are read
-	film     bool // the fields from quoted on are read too
+	film     bool // the fields from quoted to article are read too
+	tests    bool // and the rest
 	s, e     int
 	ordinary bool // every word an everyday one (see ordinary)
 	// firstName: one word that is a first name, which for a title counts
@@ -574,9 +575,10 @@ type spanInfo struct {
 	// film: quotes, a cue word, "of X fame", and in a text without
 	// capitals a predicate or a viewing verb.
 	strong float64
-	// The tests of filmEvidence's bar that read only the text.
-	bare, startTitle, numeric, series, personAfter, nameFollows bool
-	otherWork, auxiliary, article, weak                         bool
+	// The tests of filmBar that read only the text, and articleBefore.
+	bare, startTitle, article                 bool
+	numeric, series, personAfter, nameFollows bool
+	otherWork, auxiliary, weak                bool
 }
 
 // spanOf returns the spanInfo of c's span, worked out once per span.
@@ -620,13 +622,20 @@ func (r *run) titleSpan(c *cand, sp *spanInfo) {
 	}
 	sp.bare = r.bareWord(c, ordinary, short, sp.titleCased, sp.lowerStart)
 	sp.startTitle = r.sentenceStartTitle(c, ordinary, short, sp.titleCased, sp.lowerStart)
+	sp.article = r.articleBefore(c)
+}
+
+// barTests fills in the rest of sp: the tests of filmBar after the first,
+// which settles most titles (everyday words in prose).
+func (r *run) barTests(c *cand, sp *spanInfo) {
+	sp.tests = true
+	ordinary, short := sp.ordinary || sp.firstName, c.j-c.i == 1
 	sp.numeric = short && r.numeric(c.i, c.j)
 	sp.series = r.seriesAfter(c.j)
 	sp.personAfter = r.personAfter(c.j)
 	sp.nameFollows = sp.firstName && r.nameFollows(c.j)
 	sp.otherWork = r.otherWork(c.i)
 	sp.auxiliary = r.auxiliaryBefore(c.i)
-	sp.article = r.articleBefore(c)
 	// In a text without capitals, "the others", "what if", "in america" are
 	// as ordinary as a single everyday word: one content word at most.
 	sp.weak = short || r.caseless && ordinary && r.contentWords(c.i, c.j) <= 1
@@ -690,14 +699,18 @@ func (r *run) filmEvidence(c *cand) (ev, need, strong float64) {
 // raised by what the text around it says it is not. It marks c atStart for
 // an everyday-word title capitalised only by its sentence's start.
 func (r *run) filmBar(c *cand, sp *spanInfo, strong, votes float64) float64 {
-	ordinary, short := sp.ordinary || sp.firstName, c.j-c.i == 1
-	need := r.filmNeed(c, ordinary, short, votes)
-	switch {
-	case strong < 3 && sp.bare:
+	if strong < 3 && sp.bare {
 		if sp.startTitle {
 			c.atStart = true // decided in choose: see markedFilms
 		}
-		need = math.Inf(1)
+		return math.Inf(1)
+	}
+	if !sp.tests {
+		r.barTests(c, sp)
+	}
+	ordinary, short := sp.ordinary || sp.firstName, c.j-c.i == 1
+	need := r.filmNeed(c, ordinary, short, votes)
+	switch {
 	case strong < 1.5 && sp.numeric:
 		need = math.Inf(1) // "10", "1917": a number is a title only with a cue or a year
 	case strong < 3 && sp.series:
@@ -1057,11 +1070,23 @@ var quotePairs = [][2]string{{`"`, `"`}, {"“", "”"}, {"‘", "’"}, {"'", "
 	// polarity corpus ("yet another ? ordinary people '")
 	{"?", "'"}}
 
+// openingEnds holds the last bytes of quotePairs' opening marks: after
+// any other byte a span is not quoted, which most spans learn from one byte.
+var openingEnds = func() (set [256]bool) {
+	for _, q := range quotePairs {
+		set[q[0][len(q[0])-1]] = true
+	}
+	return set
+}()
+
 // quoted reports whether text[s:e] is enclosed in quotes or italics, allowing
 // a space inside them (tokenised corpora write `" conan "`) and punctuation
 // before the closing mark ("Volver," as American style puts it).
 func quoted(text string, s, e int) bool {
 	before := strings.TrimSuffix(text[:s], " ")
+	if before == "" || !openingEnds[before[len(before)-1]] {
+		return false
+	}
 	after := strings.TrimLeft(text[e:], " ")
 	after = strings.TrimLeft(after, ",.;:!?")
 	after = strings.TrimPrefix(after, " ")
