@@ -83,6 +83,10 @@ type run struct {
 	titleToks   map[uint32][][]token // film → its canonical titles tokenised, for casedLikeTitle
 	span1       spanInfo             // the last span staticEvidence read (see spanOf)
 	pool        []cand               // choose's buffer
+	// order and byStart index the pool (see sortPool); maxSpan is the
+	// longest span in it, in tokens.
+	order, byStart []int32
+	maxSpan        int
 }
 
 // runs keeps the buffers of finished Link calls for the next ones: on a
@@ -146,7 +150,8 @@ func (r *run) reset(l *Linker, text string) {
 		films: r.films, people: r.people, support: r.support, marked: r.marked,
 		aliasCands: r.aliasCands[:0], fuzzyChecks: r.fuzzyChecks[:0],
 		occKeys: r.occKeys[:0], occCounts: r.occCounts[:0], occAll: r.occAll[:0],
-		nearFilms: r.nearFilms, personFilms: r.personFilms, titleToks: r.titleToks, pool: r.pool[:0]}
+		nearFilms: r.nearFilms, personFilms: r.personFilms, titleToks: r.titleToks, pool: r.pool[:0],
+		order: r.order[:0], byStart: r.byStart[:0]}
 }
 
 func (r *run) tokenize() {
@@ -1659,7 +1664,32 @@ func (r *run) choose(withCtx bool) {
 				reel.FilmID(r.l.films.id[c.ref]), r.l.filmTitle(c.ref), c.ev, c.strong, c.score, c.need)
 		}
 	}
-	slices.SortStableFunc(pool, func(a, b cand) int {
+	r.sortPool(pool)
+	r.taken = slices.Grow(r.taken[:0], len(r.toks))[:len(r.toks)]
+	for i := range r.taken {
+		r.taken[i] = -1
+	}
+	r.chosen = r.chosen[:0]
+	for _, n := range r.order {
+		if c := &pool[n]; r.free(c.i, c.j) && !r.outranked(pool, int(n)) {
+			r.take(*c)
+		}
+	}
+}
+
+// sortPool orders choose's pool by preference into r.order (longest spans
+// first, then the best scores, then the earliest, then pool order) and by
+// start into r.byStart, for outranked. Sorting indices, not the candidates,
+// spares moving 80-byte structs.
+func (r *run) sortPool(pool []cand) {
+	r.order, r.byStart, r.maxSpan = r.order[:0], r.byStart[:0], 0
+	for n := range pool {
+		r.order = append(r.order, int32(n))
+		r.maxSpan = max(r.maxSpan, pool[n].j-pool[n].i)
+	}
+	r.byStart = append(r.byStart, r.order...)
+	slices.SortFunc(r.order, func(x, y int32) int {
+		a, b := &pool[x], &pool[y]
 		if la, lb := a.j-a.i, b.j-b.i; la != lb {
 			return lb - la
 		}
@@ -1669,29 +1699,29 @@ func (r *run) choose(withCtx bool) {
 		case a.score < b.score:
 			return 1
 		}
-		return a.i - b.i
-	})
-	r.taken = slices.Grow(r.taken[:0], len(r.toks))[:len(r.toks)]
-	for i := range r.taken {
-		r.taken[i] = -1
-	}
-	r.chosen = r.chosen[:0]
-	for n, c := range pool {
-		if r.free(c.i, c.j) && !r.outranked(pool, n) {
-			r.take(c)
+		if a.i != b.i {
+			return a.i - b.i
 		}
-	}
+		return int(x - y)
+	})
+	slices.SortFunc(r.byStart, func(x, y int32) int { return pool[x].i - pool[y].i })
 }
 
 // outranked reports a candidate that should yield to an overlapping one: a
 // much better supported shorter match ("the unforgiven" when "Unforgiven" and
 // its director are both in the text), or, for a film named after its hero,
 // the hero when nothing marks the word as a title ("Lumumba's intelligence").
+// Only the candidates starting less than the longest span before it can
+// overlap it.
 func (r *run) outranked(pool []cand, n int) bool {
 	c := &pool[n]
-	for k := range pool {
+	from, _ := slices.BinarySearchFunc(r.byStart, c.i-r.maxSpan+1, func(x int32, i int) int { return pool[x].i - i })
+	for _, k := range r.byStart[from:] {
 		d := &pool[k]
-		if k == n || d.j <= c.i || c.j <= d.i {
+		if d.i >= c.j {
+			break
+		}
+		if int(k) == n || d.j <= c.i {
 			continue
 		}
 		if d.j-d.i < c.j-c.i && c.kind == d.kind && c.via == viaGlobal && d.via == viaGlobal &&
