@@ -87,6 +87,10 @@ type run struct {
 	// longest span in it, in tokens.
 	order, byStart []int32
 	maxSpan        int
+	keyBuf         []byte // joinKeys' buffer
+	// textWords is the set of the text's token keys (see
+	// characterEvidenced), kept for the next run's reuse.
+	textWords map[string]bool
 }
 
 // runs keeps the buffers of finished Link calls for the next ones: on a
@@ -143,6 +147,7 @@ func (r *run) reset(l *Linker, text string) {
 	clear(r.nearFilms)
 	clear(r.personFilms)
 	clear(r.titleToks)
+	clear(r.textWords) // its keys hold the text
 	*r = run{l: l, text: text, review: -1,
 		toks: r.toks[:0], ws: r.ws[:0], alts: r.alts[:0],
 		cands: r.cands[:0], taken: r.taken[:0], chosen: r.chosen[:0],
@@ -151,7 +156,7 @@ func (r *run) reset(l *Linker, text string) {
 		aliasCands: r.aliasCands[:0], fuzzyChecks: r.fuzzyChecks[:0],
 		occKeys: r.occKeys[:0], occCounts: r.occCounts[:0], occAll: r.occAll[:0],
 		nearFilms: r.nearFilms, personFilms: r.personFilms, titleToks: r.titleToks, pool: r.pool[:0],
-		order: r.order[:0], byStart: r.byStart[:0]}
+		order: r.order[:0], byStart: r.byStart[:0], keyBuf: r.keyBuf[:0], textWords: r.textWords}
 }
 
 func (r *run) tokenize() {
