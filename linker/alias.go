@@ -625,14 +625,10 @@ func (r *run) matchAlias(set *aliasSet, i, n int) (cand, bool) {
 			return cand{}, false
 		}
 	}
-	keys := make([]string, n)
-	for k := range keys {
-		keys[k] = r.toks[i+k].key
-	}
-	list, altEnd := set.m[strings.Join(keys, " ")], false
+	// m[string(bytes)] looks up without copying the key
+	list, altEnd := set.m[string(r.joinKeys(i, n, false))], false
 	if len(list) == 0 && r.toks[i+n-1].alt != "" {
-		keys[n-1] = r.toks[i+n-1].alt
-		list, altEnd = set.m[strings.Join(keys, " ")], true
+		list, altEnd = set.m[string(r.joinKeys(i, n, true))], true
 	}
 	if len(list) == 0 || !r.aliasCaseOK(i, n) {
 		return cand{}, false
@@ -678,6 +674,25 @@ func (r *run) matchAlias(set *aliasSet, i, n int) (cand, bool) {
 		c.via = viaAlias
 	}
 	return c, true
+}
+
+// joinKeys returns the keys of the n tokens from i joined by spaces, the
+// last one's possessive-less key when alt, as aliasSet keys are, in a
+// buffer of the run.
+func (r *run) joinKeys(i, n int, alt bool) []byte {
+	b := r.keyBuf[:0]
+	for k := i; k < i+n; k++ {
+		if k > i {
+			b = append(b, ' ')
+		}
+		if alt && k == i+n-1 {
+			b = append(b, r.toks[k].alt...)
+		} else {
+			b = append(b, r.toks[k].key...)
+		}
+	}
+	r.keyBuf = b
+	return b
 }
 
 // nameFollows reports a word at token k that looks like the rest of a
@@ -739,8 +754,8 @@ func (r *run) recency(a alias, i int) float64 {
 		return 0
 	}
 	last := -1
-	for _, c := range r.chosen {
-		if c.kind == kPerson && c.ref == a.ref && c.i < i {
+	for n := range r.chosen {
+		if c := &r.chosen[n]; c.kind == kPerson && c.ref == a.ref && c.i < i {
 			last = max(last, c.i)
 		}
 	}
@@ -892,7 +907,10 @@ func (r *run) actorCharacters() {
 // "austin", "dr evil" and "fat bastard" next to "mike myers" is about an
 // Austin Powers film even if its title never appears.
 func (r *run) characterEvidenced(have []uint32) []uint32 {
-	words := map[string]bool{}
+	if r.textWords == nil {
+		r.textWords = map[string]bool{}
+	}
+	words := r.textWords
 	for i := range r.toks {
 		words[r.toks[i].key] = true
 		if r.toks[i].alt != "" {

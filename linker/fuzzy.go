@@ -14,6 +14,22 @@ type fuzzyTarget struct {
 	sub   uint8
 	name  string
 	words []string
+	// runes[w] is the length of words[w] in runes, or 0 for a word no
+	// misspelling is matched to: one shorter than 5 letters or in an
+	// English word list.
+	runes []int
+}
+
+// newFuzzyTarget returns the target with its words' runes filled in, once
+// for all the tokens fuzzyAt tries against it.
+func newFuzzyTarget(kind uint8, ref uint32, sub uint8, name string, words []string) fuzzyTarget {
+	runes := make([]int, len(words))
+	for w, word := range words {
+		if n := utf8.RuneCountInString(word); n >= 5 && classOf(word) == wordRare {
+			runes[w] = n
+		}
+	}
+	return fuzzyTarget{kind: kind, ref: ref, sub: sub, name: name, words: words, runes: runes}
 }
 
 // fuzzy links near-miss spellings of names in context ("Antonio Bandera",
@@ -49,7 +65,7 @@ func (r *run) fuzzyTargets() []fuzzyTarget {
 		if !seen[p] {
 			seen[p] = true
 			name := r.l.personName(p)
-			out = append(out, fuzzyTarget{kind: kPerson, ref: p, name: name, words: matchkey.Words(name)})
+			out = append(out, newFuzzyTarget(kPerson, p, 0, name, matchkey.Words(name)))
 		}
 	}
 	for p := range r.people {
@@ -69,7 +85,7 @@ func (r *run) fuzzyTargets() []fuzzyTarget {
 			if isCast(cat) {
 				for n, ch := range r.l.characters(cr) {
 					if ws := characterWords(ch); len(ws) > 0 && n < 256 {
-						out = append(out, fuzzyTarget{kind: kChar, ref: cr, sub: uint8(n), name: ch, words: ws})
+						out = append(out, newFuzzyTarget(kChar, cr, uint8(n), ch, ws))
 					}
 				}
 			}
@@ -82,15 +98,17 @@ func (r *run) fuzzyTargets() []fuzzyTarget {
 // stand alone; a shorter one needs a neighbour that spells the adjacent word
 // of the same name exactly ("Antonio Bandera").
 func (r *run) fuzzyAt(i int, key string, targets []fuzzyTarget) (cand, Check, bool) {
+	runes := utf8.RuneCountInString(key)
 	limit := 1
-	if utf8.RuneCountInString(key) >= 8 {
+	if runes >= 8 {
 		limit = 2
 	}
 	found, foundW, count := -1, -1, 0
 	var span [2]int
 	for n, tg := range targets {
 		for w, word := range tg.words {
-			if word == key || utf8.RuneCountInString(word) < 5 || classOf(word) != wordRare {
+			// words whose lengths differ by more than limit are further apart
+			if tg.runes[w] == 0 || word == key || tg.runes[w] > runes+limit || tg.runes[w] < runes-limit {
 				continue
 			}
 			d := editDistance(key, word, limit)
@@ -180,9 +198,13 @@ func editDistance(a, b string, limit int) int {
 	if d := len(ra) - len(rb); d > limit || -d > limit {
 		return limit + 1
 	}
-	prev2 := make([]int, len(rb)+1)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
+	// names' words are short: three rows fit a buffer on the stack
+	var buf [3 * 32]int
+	rows := buf[:]
+	if n := 3 * (len(rb) + 1); n > len(buf) {
+		rows = make([]int, n)
+	}
+	prev2, prev, cur := rows[:len(rb)+1], rows[len(rb)+1:2*(len(rb)+1)], rows[2*(len(rb)+1):3*(len(rb)+1)]
 	for j := range prev {
 		prev[j] = j
 	}

@@ -1,12 +1,14 @@
 package linker
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"math"
 	"reel/matchkey"
 	"slices"
 	"strings"
+	"sync"
 
 	"reel"
 )
@@ -74,18 +76,44 @@ type run struct {
 
 	aliasCands  []cand
 	fuzzyChecks []Check
-	occurrences map[[2]uint32]int // (film, words) → global candidates with them
-	nearFilms   map[uint32]bool   // people credited on films that several linked people share
+	occKeys     []uint64        // sorted occurrenceKeys of the film candidates prune kept
+	occCounts   []int32         // occCounts[n]: the global candidates before prune with occKeys[n]
+	occAll      []uint64        // occurrenceKeys' buffer
+	nearFilms   map[uint32]bool // people credited on films that several linked people share
 	personFilms map[uint32][]uint32
 	titleToks   map[uint32][][]token // film → its canonical titles tokenised, for casedLikeTitle
-	qs, qe      int                  // the last span filmEvidence asked quoted about (qs = -1: none)
-	q           bool
-	pool        []cand // choose's buffer
+	span1       spanInfo             // the last span staticEvidence read (see spanOf)
+	pool        []cand               // choose's buffer
+	// order and byStart index the pool (see sortPool); maxSpan is the
+	// longest span in it, in tokens.
+	order, byStart []int32
+	maxSpan        int
+	keyBuf         []byte // joinKeys' buffer
+	// textWords is the set of the text's token keys (see
+	// characterEvidenced), kept for the next run's reuse.
+	textWords map[string]bool
 }
+
+// runs keeps the buffers of finished Link calls for the next ones: on a
+// full-size catalog a 1,000-word text has thousands of candidates, and
+// growing their slices and the run's maps afresh was most of a call's
+// memory.
+var runs = sync.Pool{New: func() any { return new(run) }}
+
+// maxPooledText bounds the texts whose run goes back to the pool, so that
+// one huge input does not keep its buffers alive.
+const maxPooledText = 64 << 10
 
 // Link finds the films, people and characters text names.
 func (l *Linker) Link(text string, hint FilmHint) Result {
-	r := &run{l: l, text: text, review: -1, qs: -1}
+	r := runs.Get().(*run)
+	r.reset(l, text)
+	defer func() {
+		if len(text) <= maxPooledText {
+			r.reset(nil, "")
+			runs.Put(r)
+		}
+	}()
 	r.tokenize()
 	r.hint(hint)
 	r.globalCandidates()
@@ -110,10 +138,34 @@ func (l *Linker) Link(text string, hint FilmHint) Result {
 	return r.result()
 }
 
+// reset readies a pooled run for text, keeping the capacity of its
+// buffers and maps.
+func (r *run) reset(l *Linker, text string) {
+	clear(r.films)
+	clear(r.people)
+	clear(r.support)
+	clear(r.marked)
+	clear(r.nearFilms)
+	clear(r.personFilms)
+	clear(r.titleToks)
+	clear(r.textWords) // its keys hold the text
+	*r = run{l: l, text: text, review: -1,
+		toks: r.toks[:0], ws: r.ws[:0], alts: r.alts[:0],
+		cands: r.cands[:0], taken: r.taken[:0], chosen: r.chosen[:0],
+		bySent: r.bySent[:0], sentStart: r.sentStart[:0],
+		films: r.films, people: r.people, support: r.support, marked: r.marked,
+		aliasCands: r.aliasCands[:0], fuzzyChecks: r.fuzzyChecks[:0],
+		occKeys: r.occKeys[:0], occCounts: r.occCounts[:0], occAll: r.occAll[:0],
+		nearFilms: r.nearFilms, personFilms: r.personFilms, titleToks: r.titleToks, pool: r.pool[:0],
+		order: r.order[:0], byStart: r.byStart[:0], keyBuf: r.keyBuf[:0], textWords: r.textWords}
+}
+
 func (r *run) tokenize() {
-	r.toks = tokenize(r.text)
-	r.ws = make([]uint32, len(r.toks)+1)
-	r.alts = make([]uint32, len(r.toks)+1)
+	r.toks = appendTokens(r.toks[:0], r.text)
+	r.ws = slices.Grow(r.ws[:0], len(r.toks)+1)[:len(r.toks)+1]
+	r.alts = slices.Grow(r.alts[:0], len(r.toks)+1)[:len(r.toks)+1]
+	clear(r.ws)
+	clear(r.alts)
 	upper, letters := 0, 0
 	for i := range r.toks {
 		t := &r.toks[i]
@@ -121,7 +173,7 @@ func (r *run) tokenize() {
 		t.altW = r.l.words.lookup(t.alt)
 		r.ws[i], r.alts[i] = t.word, t.altW
 		t.cls = classOf(t.key)
-		if cueWords[t.key] || cueWords[t.alt] {
+		if cueWords[t.key] || t.alt != "" && cueWords[t.alt] {
 			t.flags |= tokCue
 		}
 		if t.has(tokAccent) {
@@ -360,8 +412,9 @@ func (r *run) evidence() {
 		c.ev, c.need, c.strong = r.staticEvidence(c)
 	}
 	r.listEvidence()
-	r.countOccurrences()
+	all := r.occurrenceKeys()
 	r.prune()
+	r.countOccurrences(all)
 }
 
 // Bounds on what contextEvidence can add to a candidate (see it and its
@@ -511,70 +564,146 @@ func (r *run) staticEvidence(c *cand) (ev, need, strong float64) {
 	return ev, need, 0
 }
 
+// spanInfo is what staticEvidence reads of a span's text: it is the same
+// for every entity the span may name, and candidates come grouped by span,
+// up to 48 films sharing one title.
+type spanInfo struct {
+	i, j     int
+	altEnd   bool
+	set      bool // i, j, altEnd name the span; s through lowerStart are read
+	film     bool // the fields from quoted to article are read too
+	tests    bool // and the rest
+	s, e     int
+	ordinary bool // every word an everyday one (see ordinary)
+	// firstName: one word that is a first name, which for a title counts
+	// as everyday ("Michael", "Carrie": a name, most likely someone's)
+	firstName                     bool
+	titleCased, capEv, lowerStart bool // see caseInfo
+	quoted                        bool // in quotes or italics, not as a modifier (see quotedModifier)
+	italic                        bool // quoted by italics marks, which are no scare quotes
+	cueAfter                      bool // a word for one film follows (see cueAfter)
+	yearAfter, yearBefore         int
+	colon                         bool // a colon inside a span of several words
+	// strong is a title's strong evidence that does not depend on the
+	// film: quotes, a cue word, "of X fame", and in a text without
+	// capitals a predicate or a viewing verb.
+	strong float64
+	// The tests of filmBar that read only the text, and articleBefore.
+	bare, startTitle, article                 bool
+	numeric, series, personAfter, nameFollows bool
+	otherWork, auxiliary, weak                bool
+}
+
+// spanOf returns the spanInfo of c's span, worked out once per span.
+func (r *run) spanOf(c *cand) *spanInfo {
+	sp := &r.span1
+	if !sp.set || sp.i != c.i || sp.j != c.j || sp.altEnd != c.altEnd {
+		*sp = spanInfo{i: c.i, j: c.j, altEnd: c.altEnd, set: true}
+		sp.s, sp.e = r.span(c)
+		sp.ordinary = r.ordinary(c.i, c.j)
+		sp.firstName = c.j-c.i == 1 && r.l.isFirstName(r.toks[c.i].word)
+		sp.titleCased, sp.capEv, sp.lowerStart = r.caseInfo(c.i, c.j)
+	}
+	if c.kind == kFilm && !sp.film {
+		r.titleSpan(c, sp)
+	}
+	return sp
+}
+
+// titleSpan fills in the fields of sp that only titles need.
+func (r *run) titleSpan(c *cand, sp *spanInfo) {
+	sp.film = true
+	ordinary, short := sp.ordinary || sp.firstName, c.j-c.i == 1
+	sp.quoted = quoted(r.text, sp.s, sp.e) && !r.quotedModifier(c, sp.e)
+	if sp.quoted {
+		sp.strong += 3
+	}
+	sp.yearAfter, _, _ = yearAfter(r.text, sp.e)
+	sp.yearBefore = r.yearBefore(c.i)
+	if r.cue(c.i) {
+		sp.strong += 1.5
+	}
+	sp.colon = c.j-c.i > 1 && strings.Contains(r.text[sp.s:sp.e], ":")
+	if r.fameAround(c.i, c.j) {
+		sp.strong += 1.5 // "greg kinear , of talk soup fame"
+	}
+	if r.caseless && r.predicatedFilm(c.j) {
+		sp.strong += 1.5 // "speed 2 was the worst film i've ever reviewed"
+	}
+	if r.caseless && r.viewedBefore(c.i) {
+		sp.strong++ // "who have already seen maverick"
+	} else if r.caseless && r.comparedBefore(c.i) {
+		sp.strong++ // "like sliding doors kinda did", "the fluke success of she's all that"
+	}
+	sp.cueAfter = r.cueAfter(c)
+	if sp.cueAfter {
+		sp.strong += 1.5 // "the armageddon script", "one friday the 13th movie"
+	}
+	sp.italic = sp.quoted && italicised(r.text, sp.s, sp.e)
+	sp.bare = r.bareWord(c, ordinary, short, sp.titleCased, sp.lowerStart)
+	sp.startTitle = r.sentenceStartTitle(c, ordinary, short, sp.titleCased, sp.lowerStart)
+	sp.article = r.articleBefore(c)
+}
+
+// barTests fills in the rest of sp: the tests of filmBar after the first,
+// which settles most titles (everyday words in prose).
+func (r *run) barTests(c *cand, sp *spanInfo) {
+	sp.tests = true
+	ordinary, short := sp.ordinary || sp.firstName, c.j-c.i == 1
+	sp.numeric = short && r.numeric(c.i, c.j)
+	sp.series = r.seriesAfter(c.j)
+	sp.personAfter = r.personAfter(c.j)
+	sp.nameFollows = sp.firstName && r.nameFollows(c.j)
+	sp.otherWork = r.otherWork(c.i)
+	sp.auxiliary = r.auxiliaryBefore(c.i)
+	// In a text without capitals, "the others", "what if", "in america" are
+	// as ordinary as a single everyday word: one content word at most.
+	sp.weak = short || r.caseless && ordinary && r.contentWords(c.i, c.j) <= 1
+}
+
 // filmEvidence scores a title: its popularity, what marks it as a title
 // (strong: quotes, a year, a cue word), its capitals, and the bar its words
-// set.
+// set. A title whose bar is out of reach (+Inf) gets no score (-Inf): prune
+// drops it and choose could never take it, so its popularity and capitals
+// are not worth reading, and they are most of the work on thousands of
+// everyday-word titles.
 func (r *run) filmEvidence(c *cand) (ev, need, strong float64) {
-	ordinary, short := r.ordinary(c.i, c.j), c.j-c.i == 1
-	if short && r.l.isFirstName(r.toks[c.i].word) {
-		ordinary = true // "Michael", "Carrie": a name, most likely someone's
-	}
-	titleCased, capEv, lowerStart := r.caseInfo(c.i, c.j)
-	s, e := r.span(c)
-	votes := float64(r.l.films.votes[c.ref])
-	ev = 0.5 * (math.Log10(votes+1) - 3)
-	if s != r.qs || e != r.qe {
-		// Candidates come grouped by span: the films sharing a title.
-		r.qs, r.qe, r.q = s, e, quoted(r.text, s, e)
-	}
-	q := r.q && !r.quotedModifier(c, e)
-	if q {
-		strong += 3
-	}
-	if y, _, _ := yearAfter(r.text, e); y != 0 {
-		if y == int(r.l.films.year[c.ref]) {
+	sp := r.spanOf(c)
+	year := int(r.l.films.year[c.ref])
+	strong = sp.strong
+	if sp.yearAfter != 0 {
+		if sp.yearAfter == year {
 			strong += 3
 		} else {
 			strong += 0.5
 		}
 	}
-	if y := r.yearBefore(c.i); y != 0 && y == int(r.l.films.year[c.ref]) {
+	if sp.yearBefore != 0 && sp.yearBefore == year {
 		strong += 1.5
-	}
-	if r.cue(c.i) {
-		strong += 1.5
-	}
-	if r.cueAfter(c) {
-		strong += 1.5 // "the armageddon script", "one friday the 13th movie"
 	}
 	if r.makerPossessive(c) {
 		strong += 3 // "lang's metropolis", "kieslowski's blue"
 	}
-	if c.j-c.i > 1 && strings.Contains(r.text[s:e], ":") && strings.Contains(r.l.filmTitle(c.ref), ":") {
-		ev++ // "star trek : insurrection": the title's own colon
-	}
-	if r.fameAround(c.i, c.j) {
-		strong += 1.5 // "greg kinear , of talk soup fame"
-	}
 	if c.form == formSequel {
 		strong += 1.5 // "austin powers ii": prose does not number things so
 	}
-	if r.caseless && r.predicatedFilm(c.j) {
-		strong += 1.5 // "speed 2 was the worst film i've ever reviewed"
+	votes := float64(r.l.films.votes[c.ref])
+	need = r.filmBar(c, sp, strong, votes)
+	if math.IsInf(need, 1) && !c.atStart {
+		return math.Inf(-1), need, strong
 	}
-	if r.caseless && r.viewedBefore(c.i) {
-		strong++ // "who have already seen maverick"
-	} else if r.caseless && r.comparedBefore(c.i) {
-		strong++ // "similar to the huge wave of deep impact", "unlike the matrix"
+	ev = 0.5 * (math.Log10(votes+1) - 3)
+	if sp.colon && bytes.IndexByte(r.l.str.bytes(r.l.films.title[c.ref]), ':') >= 0 {
+		ev++ // "star trek : insurrection": the title's own colon
 	}
 	ev += strong
 	switch {
 	case r.caseless:
-	case capEv && ordinary:
+	case sp.capEv && (sp.ordinary || sp.firstName):
 		ev += 2
-	case !titleCased && r.casedLikeTitle(c):
+	case !sp.titleCased && r.casedLikeTitle(c):
 		// "Hable con ella": sentence case, as the catalog writes it
-	case !titleCased:
+	case !sp.titleCased:
 		ev -= 1.5
 	}
 	if c.form == formMain {
@@ -583,50 +712,60 @@ func (r *run) filmEvidence(c *cand) (ev, need, strong float64) {
 	if c.fuzzy {
 		ev -= 0.5 // "manhatten murder mystery": right words but one, misspelt
 	}
-	need = r.filmNeed(c, ordinary, short, votes)
-	// In a text without capitals, "the others", "what if", "in america" are
-	// as ordinary as a single everyday word: one content word at most.
-	weak := short || r.caseless && ordinary && r.contentWords(c.i, c.j) <= 1
-	switch {
-	case strong < 3 && r.bareWord(c, ordinary, short, titleCased, lowerStart):
-		if r.sentenceStartTitle(c, ordinary, short, titleCased, lowerStart) {
-			c.atStart = true // decided in choose: see markedFilms
-		}
-		need = math.Inf(1)
-	case strong < 1.5 && short && r.numeric(c.i, c.j):
-		need = math.Inf(1) // "10", "1917": a number is a title only with a cue or a year
-	case strong < 3 && r.seriesAfter(c.j):
-		need = math.Inf(1) // "the first star wars trilogy", "his pink panther films": not one film
-	case r.caseless && short && strong < 3 && r.initialism(c):
-		need += 3 // "the low iq and mentality": the word, not I.Q.
-	case strong < 3 && r.personAfter(c.j):
-		need = math.Inf(1) // "a sort of female tarzan who controls the ape": someone
-	case short && r.l.isFirstName(r.toks[c.i].word) && r.nameFollows(c.j) && !q:
-		need = math.Inf(1) // "carrie ann moss": a first name, not Carrie
-	case strong < 3 && r.articleBefore(c) && r.toks[c.i-1].key != "the" && !r.cueAfter(c):
-		need = math.Inf(1) // "he's a wedding singer", "a knock off running shoe": one of a kind, not the film
-	case r.otherWork(c.i):
-		need = math.Inf(1) // the tango "Volver", the title song " citizens on patrol "
-	case strong < 3 && short && r.caseless && r.toks[c.i].cls == wordCommon && r.verbUse(c.i):
-		need = math.Inf(1) // "if you go to see it", "a story to go along with it": the verb
-	case strong < 3 && r.auxiliaryBefore(c.i):
-		need = math.Inf(1) // "who have never been kissed": a verb phrase, not a title
-	case r.caseless && ordinary && weak && q && strong < 4 && !italicised(r.text, s, e):
-		need += 2 // scare quotes: a " perfect " town, " the one " (italics are no scare quotes)
-	case r.caseless && ordinary && weak && !short:
-		need = max(need, 3)
-	}
-	if r.articleBefore(c) {
+	if sp.article {
 		ev-- // "the superman story", "the chicago globe"
 	}
 	return ev, need, strong
 }
 
+// filmBar is the points title candidate c needs to link (see filmNeed),
+// raised by what the text around it says it is not. It marks c atStart for
+// an everyday-word title capitalised only by its sentence's start.
+func (r *run) filmBar(c *cand, sp *spanInfo, strong, votes float64) float64 {
+	if strong < 3 && sp.bare {
+		if sp.startTitle {
+			c.atStart = true // decided in choose: see markedFilms
+		}
+		return math.Inf(1)
+	}
+	if !sp.tests {
+		r.barTests(c, sp)
+	}
+	ordinary, short := sp.ordinary || sp.firstName, c.j-c.i == 1
+	need := r.filmNeed(c, ordinary, short, votes)
+	switch {
+	case strong < 1.5 && sp.numeric:
+		need = math.Inf(1) // "10", "1917": a number is a title only with a cue or a year
+	case strong < 3 && sp.series:
+		need = math.Inf(1) // "the first star wars trilogy", "his pink panther films": not one film
+	case r.caseless && short && strong < 3 && r.initialism(c):
+		need += 3 // "the low iq and mentality": the word, not I.Q.
+	case strong < 3 && sp.personAfter:
+		need = math.Inf(1) // "a sort of female tarzan who controls the ape": someone
+	case sp.nameFollows && !sp.quoted:
+		need = math.Inf(1) // "carrie ann moss": a first name, not Carrie
+	case strong < 3 && sp.article && r.toks[c.i-1].key != "the" && !sp.cueAfter:
+		need = math.Inf(1) // "he's a wedding singer", "a knock off running shoe": one of a kind, not the film
+	case sp.otherWork:
+		need = math.Inf(1) // the tango "Volver", the title song " citizens on patrol "
+	case strong < 3 && short && r.caseless && r.toks[c.i].cls == wordCommon && r.verbUse(c.i):
+		need = math.Inf(1) // "if you go to see it", "a story to go along with it": the verb
+	case strong < 3 && sp.auxiliary:
+		need = math.Inf(1) // "who have never been kissed": a verb phrase, not a title
+	case r.caseless && ordinary && sp.weak && sp.quoted && strong < 4 && !sp.italic:
+		need += 2 // scare quotes: a " perfect " town, " the one " (italics are no scare quotes)
+	case r.caseless && ordinary && sp.weak && !short:
+		need = max(need, 3)
+	}
+	return need
+}
+
 // personEvidence scores a full name (or a famous surname alone) by
 // popularity and capitals.
 func (r *run) personEvidence(c *cand) (ev, need float64) {
-	ordinary, short := r.ordinary(c.i, c.j), c.j-c.i == 1
-	titleCased, _, lowerStart := r.caseInfo(c.i, c.j)
+	sp := r.spanOf(c)
+	ordinary, short := sp.ordinary, c.j-c.i == 1
+	titleCased, lowerStart := sp.titleCased, sp.lowerStart
 	ev = 0.5 * (math.Log10(float64(r.l.people.pop[c.ref])+1) - 3)
 	if !r.caseless && (lowerStart || !titleCased) {
 		ev -= 6
@@ -980,11 +1119,23 @@ var quotePairs = [][2]string{{`"`, `"`}, {"“", "”"}, {"‘", "’"}, {"'", "
 	// polarity corpus ("yet another ? ordinary people '")
 	{"?", "'"}}
 
+// openingEnds holds the last bytes of quotePairs' opening marks: after
+// any other byte a span is not quoted, which most spans learn from one byte.
+var openingEnds = func() (set [256]bool) {
+	for _, q := range quotePairs {
+		set[q[0][len(q[0])-1]] = true
+	}
+	return set
+}()
+
 // quoted reports whether text[s:e] is enclosed in quotes or italics, allowing
 // a space inside them (tokenised corpora write `" conan "`) and punctuation
 // before the closing mark ("Volver," as American style puts it).
 func quoted(text string, s, e int) bool {
 	before := strings.TrimSuffix(text[:s], " ")
+	if before == "" || !openingEnds[before[len(before)-1]] {
+		return false
+	}
 	after := strings.TrimLeft(text[e:], " ")
 	after = strings.TrimLeft(after, ",.;:!?")
 	after = strings.TrimPrefix(after, " ")
@@ -1076,7 +1227,7 @@ func (r *run) quotedModifier(c *cand, e int) bool {
 // context recomputes the linked films and people from the chosen mentions,
 // and for every film how many linked people it credits.
 func (r *run) context() {
-	r.films, r.people = map[uint32]int{}, map[uint32]int{}
+	r.films, r.people = emptied(r.films), emptied(r.people)
 	for _, c := range r.chosen {
 		switch c.kind {
 		case kFilm:
@@ -1098,13 +1249,13 @@ func (r *run) context() {
 			r.marked[c.ref] = true
 		}
 	}
-	r.support = map[uint32]float64{}
+	r.support = emptied(r.support)
 	for p := range r.people {
 		for _, f := range r.filmsOf(p) {
 			r.support[f]++
 		}
 	}
-	r.nearFilms = map[uint32]bool{}
+	r.nearFilms = emptied(r.nearFilms)
 	for f, n := range r.support {
 		if n < 2 {
 			continue
@@ -1114,6 +1265,16 @@ func (r *run) context() {
 			r.nearFilms[r.l.credits.person[cr]] = true
 		}
 	}
+}
+
+// emptied returns m cleared, or a new map when m is nil: context refills
+// the same maps several times per run, and runs are pooled.
+func emptied[V any](m map[uint32]V) map[uint32]V {
+	if m == nil {
+		return map[uint32]V{}
+	}
+	clear(m)
+	return m
 }
 
 // filmsOf returns the distinct films person p is credited on (at most
@@ -1300,19 +1461,51 @@ func (r *run) contemporary(c *cand) float64 {
 }
 
 // repeats counts the occurrences in the text of film candidate c's words.
+// c is one of the candidates prune kept: only theirs are counted.
 func (r *run) repeats(c *cand) int {
-	return r.occurrences[[2]uint32{c.ref, uint32(c.j - c.i)}]
+	if n, ok := slices.BinarySearch(r.occKeys, occurrenceKey(c)); ok {
+		return int(r.occCounts[n])
+	}
+	return 0
 }
 
-// countOccurrences counts, for repeats, the global film candidates by film
-// and length, before prune drops any.
-func (r *run) countOccurrences() {
-	r.occurrences = map[[2]uint32]int{}
-	for _, d := range r.cands {
-		if d.kind == kFilm {
-			r.occurrences[[2]uint32{d.ref, uint32(d.j - d.i)}]++
+// occurrenceKey is a film candidate's (film, words) pair.
+func occurrenceKey(c *cand) uint64 { return uint64(c.ref)<<32 | uint64(c.j-c.i) }
+
+// occurrenceKeys returns the keys of the global film candidates before prune
+// drops any, in a buffer of the run.
+func (r *run) occurrenceKeys() []uint64 {
+	all := r.occAll[:0]
+	for n := range r.cands {
+		if c := &r.cands[n]; c.kind == kFilm {
+			all = append(all, occurrenceKey(c))
 		}
 	}
+	r.occAll = all
+	return all
+}
+
+// countOccurrences counts, for repeats, how many of all (the keys of the
+// candidates before prune) each kept film candidate's key has. Counting only
+// the few dozen kept keys, in a sorted slice, spares a map of thousands of
+// entries per run.
+func (r *run) countOccurrences(all []uint64) {
+	keys := r.occKeys[:0]
+	for n := range r.cands {
+		if c := &r.cands[n]; c.kind == kFilm {
+			keys = append(keys, occurrenceKey(c))
+		}
+	}
+	slices.Sort(keys)
+	keys = slices.Compact(keys)
+	counts := slices.Grow(r.occCounts[:0], len(keys))[:len(keys)]
+	clear(counts)
+	for _, k := range all {
+		if n, ok := slices.BinarySearch(keys, k); ok {
+			counts[n]++
+		}
+	}
+	r.occKeys, r.occCounts = keys, counts
 }
 
 // nearbyCredit scores a person credited on film candidate c named close
@@ -1626,7 +1819,32 @@ func (r *run) choose(withCtx bool) {
 				reel.FilmID(r.l.films.id[c.ref]), r.l.filmTitle(c.ref), c.ev, c.strong, c.score, c.need)
 		}
 	}
-	slices.SortStableFunc(pool, func(a, b cand) int {
+	r.sortPool(pool)
+	r.taken = slices.Grow(r.taken[:0], len(r.toks))[:len(r.toks)]
+	for i := range r.taken {
+		r.taken[i] = -1
+	}
+	r.chosen = r.chosen[:0]
+	for _, n := range r.order {
+		if c := &pool[n]; r.free(c.i, c.j) && !r.outranked(pool, int(n)) {
+			r.take(*c)
+		}
+	}
+}
+
+// sortPool orders choose's pool by preference into r.order (longest spans
+// first, then the best scores, then the earliest, then pool order) and by
+// start into r.byStart, for outranked. Sorting indices, not the candidates,
+// spares moving 80-byte structs.
+func (r *run) sortPool(pool []cand) {
+	r.order, r.byStart, r.maxSpan = r.order[:0], r.byStart[:0], 0
+	for n := range pool {
+		r.order = append(r.order, int32(n))
+		r.maxSpan = max(r.maxSpan, pool[n].j-pool[n].i)
+	}
+	r.byStart = append(r.byStart, r.order...)
+	slices.SortFunc(r.order, func(x, y int32) int {
+		a, b := &pool[x], &pool[y]
 		if la, lb := a.j-a.i, b.j-b.i; la != lb {
 			return lb - la
 		}
@@ -1636,18 +1854,12 @@ func (r *run) choose(withCtx bool) {
 		case a.score < b.score:
 			return 1
 		}
-		return a.i - b.i
-	})
-	r.taken = make([]int32, len(r.toks))
-	for i := range r.taken {
-		r.taken[i] = -1
-	}
-	r.chosen = r.chosen[:0]
-	for n, c := range pool {
-		if r.free(c.i, c.j) && !r.outranked(pool, n) {
-			r.take(c)
+		if a.i != b.i {
+			return a.i - b.i
 		}
-	}
+		return int(x - y)
+	})
+	slices.SortFunc(r.byStart, func(x, y int32) int { return pool[x].i - pool[y].i })
 }
 
 // outranked reports a candidate that should yield to an overlapping one: a
@@ -1655,11 +1867,17 @@ func (r *run) choose(withCtx bool) {
 // ("the unforgiven" when "Unforgiven" and its director are both in the
 // text; not "scream 2" when "Scream" is the better known), or, for a film named after its hero,
 // the hero when nothing marks the word as a title ("Lumumba's intelligence").
+// Only the candidates starting less than the longest span before it can
+// overlap it.
 func (r *run) outranked(pool []cand, n int) bool {
 	c := &pool[n]
-	for k := range pool {
+	from, _ := slices.BinarySearchFunc(r.byStart, c.i-r.maxSpan+1, func(x int32, i int) int { return pool[x].i - i })
+	for _, k := range r.byStart[from:] {
 		d := &pool[k]
-		if k == n || d.j <= c.i || c.j <= d.i {
+		if d.i >= c.j {
+			break
+		}
+		if int(k) == n || d.j <= c.i {
 			continue
 		}
 		if d.j-d.i < c.j-c.i && c.kind == d.kind && c.via == viaGlobal && d.via == viaGlobal &&

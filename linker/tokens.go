@@ -41,7 +41,12 @@ func (t *token) has(f tokFlag) bool { return t.flags&f != 0 }
 // uses, so token keys joined by spaces equal the key of the phrase they
 // spell.
 func tokenize(text string) []token {
-	toks := make([]token, 0, len(text)/5)
+	return appendTokens(make([]token, 0, len(text)/5), text)
+}
+
+// appendTokens is tokenize appending to toks, which must be empty: Link
+// reuses its buffer.
+func appendTokens(toks []token, text string) []token {
 	sent := int32(0)
 	boundary := true // the next word starts a sentence
 	i := 0
@@ -95,6 +100,10 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
 func wordEnd(text string, i int) int {
 	j := i
 	for j < len(text) {
+		if c := text[j]; c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+			j++ // ASCII letters and digits, most of any text, need no decoding
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[j:])
 		if isWordRune(r) {
 			j += size
@@ -128,7 +137,10 @@ func appendWord(toks []token, text string, i, j int, sent int32, first bool) []t
 		t.flags |= tokSentStart
 	}
 	t.flags |= caseFlags(w)
-	key := matchkey.Key(w)
+	key := w
+	if !isKey(w) {
+		key = matchkey.Key(w)
+	}
 	if strings.IndexByte(key, ' ') >= 0 {
 		for _, k := range strings.Fields(key) {
 			t.key = k
@@ -150,7 +162,24 @@ func appendWord(toks []token, text string, i, j int, sent int32, first bool) []t
 	return append(toks, t)
 }
 
+// isKey reports a word that is its own match key: lower-case ASCII letters
+// and digits, as most words of prose are. matchkey.Key would copy it.
+func isKey(w string) bool {
+	if len(w) > matchkey.MaxInput {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; (c < 'a' || c > 'z') && (c < '0' || c > '9') {
+			return false
+		}
+	}
+	return true
+}
+
 func caseFlags(w string) tokFlag {
+	if f, ok := asciiCaseFlags(w); ok {
+		return f
+	}
 	var f tokFlag
 	upper, letters := 0, 0
 	for k, r := range w {
@@ -175,6 +204,30 @@ func caseFlags(w string) tokFlag {
 		f |= tokUpper
 	}
 	return f
+}
+
+// asciiCaseFlags is caseFlags for an ASCII word, without decoding runes;
+// ok is false for any other word.
+func asciiCaseFlags(w string) (f tokFlag, ok bool) {
+	upper, letters := 0, 0
+	for k := 0; k < len(w); k++ {
+		switch c := w[k]; {
+		case c >= 'A' && c <= 'Z':
+			letters++
+			upper++
+			if k == 0 {
+				f |= tokCap
+			}
+		case c >= 'a' && c <= 'z':
+			letters++
+		case c >= utf8.RuneSelf:
+			return 0, false
+		}
+	}
+	if letters > 1 && upper == letters {
+		f |= tokUpper
+	}
+	return f, true
 }
 
 func isNumber(s string) bool {
