@@ -14,11 +14,12 @@ import (
 	"reel/store"
 )
 
-// panelBody names Pedro Almodóvar and Volver with a wrong year, misspells
+// panelBody names Pedro Almodóvar and Volver with a wrong year (twice, so
+// that the pull quote, the closing verdict, holds a slip), misspells
 // Penélope Cruz and gives the ending away.
 const panelBody = "Pedro Almodóvar's Volver (2005) is a warm, funny and generous film, and Penelope Cruz gives the performance of her career as Raimunda.\n\n" +
 	"Almodóvar directs with a lightness that hides real grief. In the end it turns out that the mother was alive all along, hiding from the village.\n\n" +
-	"Volver is a triumph: the best film Almodóvar has made in years."
+	"Volver (2005) is a triumph: the best film Almodóvar has made in years."
 
 // panelOf returns the copy desk aside of an editor page, failing when the
 // page has none.
