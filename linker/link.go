@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"reel/matchkey"
 	"slices"
@@ -1360,7 +1361,25 @@ func (r *run) inferReview() {
 		r.review, r.reviewBy = -1, 0
 		return
 	}
+	if f, ok := r.sequelNamed(uint32(bestF)); ok {
+		// "what surprises me about scream 2": a review of a sequel names
+		// its original throughout; a review of the original seldom names
+		// a later film of its own title twice
+		bestF = int64(f)
+	}
 	r.review, r.reviewBy = bestF, best/(best+second+2)
+}
+
+// sequelNamed returns a later film whose title is film f's followed by more
+// words ("Scream 2" for Scream) that the text names at least twice.
+func (r *run) sequelNamed(f uint32) (uint32, bool) {
+	title := r.l.filmTitle(f) + " "
+	for _, g := range slices.Sorted(maps.Keys(r.films)) {
+		if g != f && r.films[g] >= 2 && r.l.films.year[g] > r.l.films.year[f] && strings.HasPrefix(r.l.filmTitle(g), title) {
+			return g, true
+		}
+	}
+	return 0, false
 }
 
 // inLinkedFilm reports whether person p is credited on a film the text links.

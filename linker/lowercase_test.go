@@ -53,7 +53,8 @@ func lowerLinker(t *testing.T) *linker.Linker {
 			{ID: 264, Name: "Pedro Almodóvar"}, {ID: 4851, Name: "Penélope Cruz"}, {ID: 226, Name: "Will Smith"},
 			{ID: 485, Name: "Fritz Lang"}, {ID: 5315, Name: "Freddie Prinze Jr."},
 			{ID: 231, Name: "Oliver Stone"}, {ID: 5001, Name: "James Marsden"},
-			{ID: 5002, Name: "Jada Pinkett Smith"}, {ID: 5003, Name: "Shirley MacLaine"}},
+			{ID: 5002, Name: "Jada Pinkett Smith"}, {ID: 5003, Name: "Shirley MacLaine"},
+			{ID: 1008, Name: "Wes Craven"}, {ID: 5004, Name: "Neve Campbell"}},
 		Credits: []reel.Credit{
 			{FilmID: 99810, PersonID: 94435, Ordering: 1, Category: "director"},
 			{FilmID: 151738, PersonID: 106, Ordering: 1, Category: "actress", Characters: []string{"Josie Geller"}},
@@ -66,6 +67,10 @@ func lowerLinker(t *testing.T) *linker.Linker {
 			{FilmID: 120660, PersonID: 5001, Ordering: 4, Category: "actor"},
 			{FilmID: 120660, PersonID: 5002, Ordering: 5, Category: "actress"},
 			{FilmID: 120660, PersonID: 5003, Ordering: 6, Category: "actress", Characters: []string{"Shirley MacLaine"}},
+			{FilmID: 117571, PersonID: 1008, Ordering: 1, Category: "director"},
+			{FilmID: 117571, PersonID: 5004, Ordering: 2, Category: "actress", Characters: []string{"Sidney Prescott"}},
+			{FilmID: 120082, PersonID: 1008, Ordering: 1, Category: "director"},
+			{FilmID: 120082, PersonID: 5004, Ordering: 2, Category: "actress", Characters: []string{"Sidney Prescott"}},
 		},
 	}
 	l, err := linker.Build(context.Background(), src)
@@ -184,5 +189,18 @@ func TestLowerCaseEvidence(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A review of a sequel names its original throughout; the sequel it names
+// twice is the film under review.
+func TestSequelUnderReview(t *testing.T) {
+	l := lowerLinker(t)
+	text := "wes craven's scream was a hit in 1996 , and scream made money for neve campbell . scream set the rules , and scream broke them . " +
+		"scream 2 is the sequel , and fans of scream will like scream 2 . scream had the better cast , but scream still holds up . " +
+		"the rest of the review goes on about the plot in plain words ."
+	res := l.Link(text, linker.FilmHint{})
+	if res.Film == nil || res.Film.ID != "tt0120082" {
+		t.Errorf("film under review %+v, want Scream 2 (tt0120082)", res.Film)
 	}
 }
