@@ -105,6 +105,9 @@ func (r *run) aliases() {
 		}
 		for n := min(set.maxLen, len(r.toks)-i); n >= 1; n-- {
 			if c, ok := r.matchAlias(&set, i, n); ok {
+				if c.kind == kChar && n > 1 {
+					r.namedChars = append(r.namedChars, c) // for recency: "welles" after "tom welles"
+				}
 				r.aliasCands = append(r.aliasCands, c)
 			}
 		}
@@ -189,8 +192,8 @@ func hasNonParticle(ws []string) bool {
 // first name afterwards.
 func (r *run) personAliases(set *aliasSet) {
 	for _, c := range r.chosen {
-		if c.kind != kPerson || c.via != viaGlobal {
-			continue
+		if c.kind != kPerson || c.via != viaGlobal || c.form == formSurname {
+			continue // a famous surname alone is no full name
 		}
 		if first, ok := r.people[c.ref]; ok && first != c.i {
 			continue // aliases start after the first full mention
@@ -747,15 +750,25 @@ func (r *run) reviewCredit(a alias) float64 {
 	return 0
 }
 
-// recency favours the person named most recently before token i, so that
-// "Cruz" after "Penélope Cruz" is her and not her sister named pages before.
+// recency favours the person or character named most recently before token
+// i, so that "Cruz" after "Penélope Cruz" is her and not her sister named
+// pages before, and "Welles" after "Tom Welles" is him, not his wife Amy.
 func (r *run) recency(a alias, i int) float64 {
-	if a.kind != kPerson {
+	if a.kind != kPerson && a.kind != kChar {
 		return 0
 	}
 	last := -1
+	same := func(c *cand) bool {
+		// a character is a credit and the place of its name in that credit
+		return c.kind == a.kind && c.ref == a.ref && (a.kind != kChar || c.form == a.sub) && c.i < i
+	}
 	for n := range r.chosen {
-		if c := &r.chosen[n]; c.kind == kPerson && c.ref == a.ref && c.i < i {
+		if c := &r.chosen[n]; same(c) {
+			last = max(last, c.i)
+		}
+	}
+	for n := range r.namedChars { // named in full in this round of aliases
+		if c := &r.namedChars[n]; same(c) {
 			last = max(last, c.i)
 		}
 	}

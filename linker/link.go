@@ -76,6 +76,7 @@ type run struct {
 	marked    map[uint32]bool // films the text sets off as titles (quotes, italics, a year) somewhere
 
 	aliasCands  []cand
+	namedChars  []cand // characters the aliases round found by a name of several words
 	fuzzyChecks []Check
 	occKeys     []uint64        // sorted occurrenceKeys of the film candidates prune kept
 	occCounts   []int32         // occCounts[n]: the global candidates before prune with occKeys[n]
@@ -155,7 +156,7 @@ func (r *run) reset(l *Linker, text string) {
 		cands: r.cands[:0], taken: r.taken[:0], chosen: r.chosen[:0],
 		bySent: r.bySent[:0], sentStart: r.sentStart[:0],
 		films: r.films, people: r.people, support: r.support, marked: r.marked,
-		aliasCands: r.aliasCands[:0], fuzzyChecks: r.fuzzyChecks[:0],
+		aliasCands: r.aliasCands[:0], namedChars: r.namedChars[:0], fuzzyChecks: r.fuzzyChecks[:0],
 		occKeys: r.occKeys[:0], occCounts: r.occCounts[:0], occAll: r.occAll[:0],
 		nearFilms: r.nearFilms, personFilms: r.personFilms, titleToks: r.titleToks, pool: r.pool[:0],
 		order: r.order[:0], byStart: r.byStart[:0], keyBuf: r.keyBuf[:0], textWords: r.textWords}

@@ -48,13 +48,16 @@ func lowerLinker(t *testing.T) *linker.Linker {
 			f(139239, "Go", 1999, 75000),
 			f(113277, "Heat", 1995, 700000),
 			f(120148, "Sliding Doors", 1998, 150000),
+			f(134273, "8MM", 1999, 140000),
+			f(33467, "Citizen Kane", 1941, 450000),
 		},
 		People: []reel.Person{{ID: 94435, Name: "John McTiernan"}, {ID: 106, Name: "Drew Barrymore"},
 			{ID: 264, Name: "Pedro Almodóvar"}, {ID: 4851, Name: "Penélope Cruz"}, {ID: 226, Name: "Will Smith"},
 			{ID: 485, Name: "Fritz Lang"}, {ID: 5315, Name: "Freddie Prinze Jr."},
 			{ID: 231, Name: "Oliver Stone"}, {ID: 5001, Name: "James Marsden"},
 			{ID: 5002, Name: "Jada Pinkett Smith"}, {ID: 5003, Name: "Shirley MacLaine"},
-			{ID: 1008, Name: "Wes Craven"}, {ID: 5004, Name: "Neve Campbell"}},
+			{ID: 1008, Name: "Wes Craven"}, {ID: 5004, Name: "Neve Campbell"},
+			{ID: 115, Name: "Nicolas Cage"}, {ID: 1433, Name: "Catherine Keener"}, {ID: 80, Name: "Orson Welles"}},
 		Credits: []reel.Credit{
 			{FilmID: 99810, PersonID: 94435, Ordering: 1, Category: "director"},
 			{FilmID: 151738, PersonID: 106, Ordering: 1, Category: "actress", Characters: []string{"Josie Geller"}},
@@ -71,6 +74,10 @@ func lowerLinker(t *testing.T) *linker.Linker {
 			{FilmID: 117571, PersonID: 5004, Ordering: 2, Category: "actress", Characters: []string{"Sidney Prescott"}},
 			{FilmID: 120082, PersonID: 1008, Ordering: 1, Category: "director"},
 			{FilmID: 120082, PersonID: 5004, Ordering: 2, Category: "actress", Characters: []string{"Sidney Prescott"}},
+			{FilmID: 134273, PersonID: 115, Ordering: 1, Category: "actor", Characters: []string{"Tom Welles"}},
+			{FilmID: 134273, PersonID: 1433, Ordering: 2, Category: "actress", Characters: []string{"Amy Welles"}},
+			{FilmID: 33467, PersonID: 80, Ordering: 1, Category: "director"},
+			{FilmID: 33467, PersonID: 80, Ordering: 2, Category: "actor", Characters: []string{"Charles Foster Kane"}},
 		},
 	}
 	l, err := linker.Build(context.Background(), src)
@@ -167,6 +174,8 @@ func TestLowerCaseEvidence(t *testing.T) {
 			linker.FilmHint{ID: "tt0120660"}, []want{{"metropolis", "tt0017136"}, {"lang", "nm0000485"}}, nil},
 		{"someone playing themselves is the person", "the movie also features shirley maclaine , who pops up in a cameo .",
 			linker.FilmHint{ID: "tt0120660"}, []want{{"shirley maclaine", "nm0005003"}}, nil},
+		{"a character's surname after the full name", "nicolas cage plays private investigator tom welles . at home , welles is a family man .",
+			linker.FilmHint{ID: "tt0134273"}, []want{{"tom welles", "tt0134273/nm0000115"}, {"welles", "tt0134273/nm0000115"}}, nil},
 		{"a song of the same title", `In the scene where Raimunda sings the tango "Volver" for the crew, Penélope Cruz is devastating.`,
 			linker.FilmHint{ID: "tt0441909"}, []want{{"Penélope Cruz", "nm0004851"}}, []string{"Volver"}},
 	}
