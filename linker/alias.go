@@ -832,6 +832,10 @@ func (r *run) aliasWordOK(i, n int, a alias) bool {
 		return cls != wordFunction // a director's film, right after the director
 	case r.caseless && a.kind == kFilm:
 		return (cls == wordRare || r.loneTitleWord(key)) && r.titleSlot(i)
+	case r.caseless && cls >= wordDictionary && a.kind == kChar:
+		// "grace" after "grace ( jennifer lopez )": an everyday word for a
+		// character the text has named in full or beside its actor
+		return cls <= wordCommon && r.recency(a, i) > 0
 	case r.caseless && cls >= wordDictionary:
 		// "grant" after "hugh grant": a surname of someone named in full;
 		// "peck" in a review of a film Raoul Peck directed

@@ -50,6 +50,7 @@ func lowerLinker(t *testing.T) *linker.Linker {
 			f(120148, "Sliding Doors", 1998, 150000),
 			f(134273, "8MM", 1999, 140000),
 			f(33467, "Citizen Kane", 1941, 450000),
+			f(120399, "U Turn", 1997, 60000),
 		},
 		People: []reel.Person{{ID: 94435, Name: "John McTiernan"}, {ID: 106, Name: "Drew Barrymore"},
 			{ID: 264, Name: "Pedro Almodóvar"}, {ID: 4851, Name: "Penélope Cruz"}, {ID: 226, Name: "Will Smith"},
@@ -57,7 +58,8 @@ func lowerLinker(t *testing.T) *linker.Linker {
 			{ID: 231, Name: "Oliver Stone"}, {ID: 5001, Name: "James Marsden"},
 			{ID: 5002, Name: "Jada Pinkett Smith"}, {ID: 5003, Name: "Shirley MacLaine"},
 			{ID: 1008, Name: "Wes Craven"}, {ID: 5004, Name: "Neve Campbell"},
-			{ID: 115, Name: "Nicolas Cage"}, {ID: 1433, Name: "Catherine Keener"}, {ID: 80, Name: "Orson Welles"}},
+			{ID: 115, Name: "Nicolas Cage"}, {ID: 1433, Name: "Catherine Keener"}, {ID: 80, Name: "Orson Welles"},
+			{ID: 182, Name: "Jennifer Lopez"}},
 		Credits: []reel.Credit{
 			{FilmID: 99810, PersonID: 94435, Ordering: 1, Category: "director"},
 			{FilmID: 151738, PersonID: 106, Ordering: 1, Category: "actress", Characters: []string{"Josie Geller"}},
@@ -77,6 +79,7 @@ func lowerLinker(t *testing.T) *linker.Linker {
 			{FilmID: 134273, PersonID: 115, Ordering: 1, Category: "actor", Characters: []string{"Tom Welles"}},
 			{FilmID: 134273, PersonID: 1433, Ordering: 2, Category: "actress", Characters: []string{"Amy Welles"}},
 			{FilmID: 33467, PersonID: 80, Ordering: 1, Category: "director"},
+			{FilmID: 120399, PersonID: 182, Ordering: 1, Category: "actress", Characters: []string{"Grace McKenna"}},
 			{FilmID: 33467, PersonID: 80, Ordering: 2, Category: "actor", Characters: []string{"Charles Foster Kane"}},
 		},
 	}
@@ -176,6 +179,10 @@ func TestLowerCaseEvidence(t *testing.T) {
 			linker.FilmHint{ID: "tt0120660"}, []want{{"shirley maclaine", "nm0005003"}}, nil},
 		{"a character's surname after the full name", "nicolas cage plays private investigator tom welles . at home , welles is a family man .",
 			linker.FilmHint{ID: "tt0134273"}, []want{{"tom welles", "tt0134273/nm0000115"}, {"welles", "tt0134273/nm0000115"}}, nil},
+		{"an everyday word for a character named in full", "bobby meets up with grace mckenna ( jennifer lopez ) in town . later , grace asks bobby for a favour .",
+			linker.FilmHint{ID: "tt0120399"}, []want{{"grace", "tt0120399/nm0000182"}}, nil},
+		{"an everyday word for a character not named before is the word", "she moves with grace and the town watches her . jennifer lopez is fine .",
+			linker.FilmHint{ID: "tt0120399"}, nil, []string{"grace"}},
 		{"a song of the same title", `In the scene where Raimunda sings the tango "Volver" for the crew, Penélope Cruz is devastating.`,
 			linker.FilmHint{ID: "tt0441909"}, []want{{"Penélope Cruz", "nm0004851"}}, []string{"Volver"}},
 	}
