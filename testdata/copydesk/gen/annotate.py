@@ -66,6 +66,15 @@ def load_ml():
 ML_LOOSE = {}
 load_ml()
 
+# the alternate titles every spec gives a film, read ahead so that a film
+# takes its MovieLens id whatever line names it first
+SPEC_AKAS = collections.defaultdict(list)
+for spec in [REPO + '/research.spec', REPO + '/own.spec'] + sorted(glob.glob(REPO + '/heldout/*.spec')):
+    for line in open(spec):
+        if line.startswith('aka '):
+            t, y, alt = [x.strip() for x in line[4:].split('  #')[0].split('|')]
+            SPEC_AKAS[(key(t), int(y))].append(alt)
+
 class Catalog:
     def __init__(self, base=None):
         self.films = {}    # (key, year) -> dict
@@ -111,6 +120,11 @@ class Catalog:
                 # year: the same film, so the same id (else it would be its
                 # own distractor)
                 fid, mlid = ML_LOOSE[k]
+            elif any((key(a), year) in ML or (key(a), year) in ML_LOOSE for a in SPEC_AKAS.get(k, [])):
+                # or under one of the alternate titles the specs give it
+                # ("Jackie Chan's First Strike" is MovieLens's "First Strike")
+                a = next(a for a in SPEC_AKAS[k] if (key(a), year) in ML or (key(a), year) in ML_LOOSE)
+                fid, mlid = ML.get((key(a), year)) or ML_LOOSE[(key(a), year)]
             elif b:
                 fid = int(b['tconst'][2:])
             if k in ML or k in ML_LOOSE:
