@@ -28,18 +28,9 @@ func TestPruneKeepsResults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	texts, err := set.Own()
+	texts, err := set.All()
 	if err != nil {
 		t.Fatal(err)
-	}
-	if set.Data != "" {
-		for _, load := range []func() ([]linkeval.Text, error){set.Research, set.Validation, set.Test} {
-			more, err := load()
-			if err != nil {
-				t.Fatal(err)
-			}
-			texts = append(texts, more...)
-		}
 	}
 	defer linker.SetPrune(true)
 	for _, tx := range texts {

@@ -152,6 +152,23 @@ func (s Set) Validation() ([]Text, error) { return s.research("validation", "hel
 // how the linker does on text it was not fitted to.
 func (s Set) Test() ([]Text, error) { return s.research("test", "heldout.jsonl") }
 
+// All loads every text of the set: the project's own reviews and, when the
+// data directory is there, the research reviews of all three subsets.
+func (s Set) All() ([]Text, error) {
+	texts, err := s.Own()
+	if err != nil || s.Data == "" {
+		return texts, err
+	}
+	for _, load := range []func() ([]Text, error){s.Research, s.Validation, s.Test} {
+		more, err := load()
+		if err != nil {
+			return nil, err
+		}
+		texts = append(texts, more...)
+	}
+	return texts, nil
+}
+
 func (s Set) research(subset, mentions string) ([]Text, error) {
 	films, subsets, err := s.films()
 	if err != nil {
