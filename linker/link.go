@@ -439,22 +439,31 @@ func (r *run) prune() {
 	if !pruneCands {
 		return
 	}
-	r.cands = slices.DeleteFunc(r.cands, func(c cand) bool {
-		if c.via != viaGlobal {
-			return false
+	kept := r.cands[:0]
+	for n := range r.cands {
+		if c := &r.cands[n]; !r.beyondReach(c) {
+			kept = append(kept, *c)
 		}
-		need := c.need
-		switch c.kind {
-		case kFilm:
-			if c.atStart {
-				need = min(need, r.filmNeed(&c, true, true, float64(r.l.films.votes[c.ref])))
-			}
-			return c.ev+maxContextFilm < need
-		case kPerson:
-			return c.ev+maxContextPerson < need
-		}
+	}
+	r.cands = kept
+}
+
+// beyondReach reports a candidate that no context can lift to its bar.
+func (r *run) beyondReach(c *cand) bool {
+	if c.via != viaGlobal {
 		return false
-	})
+	}
+	need := c.need
+	switch c.kind {
+	case kFilm:
+		if c.atStart {
+			need = min(need, r.filmNeed(c, true, true, float64(r.l.films.votes[c.ref])))
+		}
+		return c.ev+maxContextFilm < need
+	case kPerson:
+		return c.ev+maxContextPerson < need
+	}
+	return false
 }
 
 // listPlausible is how far below its bar a title may score and still count
