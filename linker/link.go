@@ -77,7 +77,7 @@ type run struct {
 	fuzzyChecks []Check
 	occKeys     []uint64        // sorted occurrenceKeys of the film candidates prune kept
 	occCounts   []int32         // occCounts[n]: the global candidates before prune with occKeys[n]
-	occAll      []uint64        // occurrenceKeys' buffer
+	occAll      []uint64        // occurrenceKeys' buffer, and the keys of the hopeless titles
 	nearFilms   map[uint32]bool // people credited on films that several linked people share
 	personFilms map[uint32][]uint32
 	titleToks   map[uint32][][]token // film → its canonical titles tokenised, for casedLikeTitle
@@ -88,6 +88,10 @@ type run struct {
 	order, byStart []int32
 	maxSpan        int
 	keyBuf         []byte // joinKeys' buffer
+	// globalEnd is the number of candidates globalCandidates kept, and
+	// lastGlobal the span of the last one it found, kept or not.
+	globalEnd  int
+	lastGlobal [2]int
 	// textWords is the set of the text's token keys (see
 	// characterEvidenced), kept for the next run's reuse.
 	textWords map[string]bool
@@ -265,15 +269,42 @@ func (r *run) globalCandidates() {
 					}
 				}
 				c := cand{i: i, j: i + k, form: forms[n], via: viaGlobal, altEnd: viaAlt}
+				r.lastGlobal = [2]int{c.i, c.j}
 				if ref&personBit != 0 {
 					c.kind, c.ref = kPerson, ref&^personBit
 				} else {
 					c.kind, c.ref = kFilm, ref
+					if r.hopelessTitle(&c) {
+						// only repeats counts it
+						r.occAll = append(r.occAll, occurrenceKey(&c))
+						continue
+					}
 				}
 				r.cands = append(r.cands, c)
 			}
 		})
 	}
+	r.globalEnd = len(r.cands)
+}
+
+// hopelessTitle reports a title candidate whose bar filmEvidence would put
+// out of reach (+Inf) whatever the film: an everyday word in prose, with
+// nothing in the text marking it as a title (see filmBar). On a full-size
+// catalog most of a text's thousands of candidates are such, and prune
+// would drop them. A span next to a number is kept for sequels.
+func (r *run) hopelessTitle(c *cand) bool {
+	sp := r.spanOf(c)
+	return sp.bare && !sp.startTitle && sp.strong < 3 && sp.yearAfter == 0 && sp.yearBefore == 0 &&
+		!r.sequelNumberAt(c.j-1) && !r.sequelNumberAt(c.j)
+}
+
+// sequelNumberAt reports a number sequels reads at token k.
+func (r *run) sequelNumberAt(k int) bool {
+	if k >= len(r.toks) {
+		return false
+	}
+	_, ok := sequelNumbers[r.toks[k].key]
+	return ok
 }
 
 // ordinals spelt as numbers, for titles that spell them out ("close
@@ -341,12 +372,20 @@ func (r *run) sequels() {
 	n := len(r.cands)
 	for lo := 0; lo < n; {
 		hi := lo + 1
-		for hi < n && r.cands[hi].i == r.cands[lo].i && r.cands[hi].j == r.cands[lo].j {
+		for hi < n && r.cands[hi].i == r.cands[lo].i && r.cands[hi].j == r.cands[lo].j && !r.groupBreak(hi) {
 			hi++
 		}
 		r.sequel(lo, hi)
 		lo = hi
 	}
+}
+
+// groupBreak reports whether globalCandidates' hopeless titles stood
+// between r.cands[k-1] and r.cands[k], the first candidate after its own:
+// candidates come grouped by span only as they were found.
+func (r *run) groupBreak(k int) bool {
+	prev := &r.cands[k-1]
+	return k == r.globalEnd && [2]int{prev.i, prev.j} != r.lastGlobal
 }
 
 // sequel looks for a number after the span of r.cands[lo:hi].
@@ -1382,9 +1421,10 @@ func (r *run) repeats(c *cand) int {
 func occurrenceKey(c *cand) uint64 { return uint64(c.ref)<<32 | uint64(c.j-c.i) }
 
 // occurrenceKeys returns the keys of the global film candidates before prune
-// drops any, in a buffer of the run.
+// drops any, globalCandidates' hopeless titles included, in a buffer of the
+// run.
 func (r *run) occurrenceKeys() []uint64 {
-	all := r.occAll[:0]
+	all := r.occAll
 	for n := range r.cands {
 		if c := &r.cands[n]; c.kind == kFilm {
 			all = append(all, occurrenceKey(c))
