@@ -293,9 +293,7 @@ func (r *run) globalCandidates() {
 // catalog most of a text's thousands of candidates are such, and prune
 // would drop them. A span next to a number is kept for sequels.
 func (r *run) hopelessTitle(c *cand) bool {
-	sp := r.spanOf(c)
-	return sp.bare && !sp.startTitle && sp.strong < 3 && sp.yearAfter == 0 && sp.yearBefore == 0 &&
-		!r.sequelNumberAt(c.j-1) && !r.sequelNumberAt(c.j)
+	return r.spanOf(c).hopeless
 }
 
 // sequelNumberAt reports a number sequels reads at token k.
@@ -635,6 +633,7 @@ type spanInfo struct {
 	strong float64
 	// The tests of filmBar that read only the text, and articleBefore.
 	bare, startTitle, article                 bool
+	hopeless                                  bool // see hopelessTitle
 	numeric, series, personAfter, nameFollows bool
 	otherWork, auxiliary, weak                bool
 }
@@ -681,6 +680,8 @@ func (r *run) titleSpan(c *cand, sp *spanInfo) {
 	sp.bare = r.bareWord(c, ordinary, short, sp.titleCased, sp.lowerStart)
 	sp.startTitle = r.sentenceStartTitle(c, ordinary, short, sp.titleCased, sp.lowerStart)
 	sp.article = r.articleBefore(c)
+	sp.hopeless = sp.bare && !sp.startTitle && sp.strong < 3 && sp.yearAfter == 0 && sp.yearBefore == 0 &&
+		!r.sequelNumberAt(c.j-1) && !r.sequelNumberAt(c.j)
 }
 
 // barTests fills in the rest of sp: the tests of filmBar after the first,
