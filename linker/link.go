@@ -1814,7 +1814,7 @@ func confidence(c *cand) float64 {
 }
 
 func (r *run) result() Result {
-	res := Result{Mentions: []Mention{}, Checks: []Check{}}
+	res := Result{Mentions: make([]Mention, 0, len(r.chosen)), Checks: []Check{}}
 	if r.review >= 0 {
 		f := uint32(r.review)
 		res.Film = &FilmUnderReview{ID: reel.FilmID(r.l.films.id[f]).String(), Title: r.l.filmTitle(f),
