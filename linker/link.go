@@ -87,7 +87,8 @@ type run struct {
 	// longest span in it, in tokens.
 	order, byStart []int32
 	maxSpan        int
-	keyBuf         []byte // joinKeys' buffer
+	poolKeys       []poolKey // sortPool's buffer
+	keyBuf         []byte    // joinKeys' buffer
 	// globalEnd is the number of candidates globalCandidates kept, and
 	// lastGlobal the span of the last one it found, kept or not.
 	globalEnd  int
@@ -160,7 +161,7 @@ func (r *run) reset(l *Linker, text string) {
 		aliasCands: r.aliasCands[:0], fuzzyChecks: r.fuzzyChecks[:0],
 		occKeys: r.occKeys[:0], occCounts: r.occCounts[:0], occAll: r.occAll[:0],
 		nearFilms: r.nearFilms, personFilms: r.personFilms, titleToks: r.titleToks, pool: r.pool[:0],
-		order: r.order[:0], byStart: r.byStart[:0], keyBuf: r.keyBuf[:0], textWords: r.textWords}
+		order: r.order[:0], byStart: r.byStart[:0], poolKeys: r.poolKeys[:0], keyBuf: r.keyBuf[:0], textWords: r.textWords}
 }
 
 func (r *run) tokenize() {
@@ -1732,21 +1733,28 @@ func (r *run) choose(withCtx bool) {
 	}
 }
 
+// poolKey is what sortPool orders a pool candidate by, copied out of the
+// 64-byte candidate so that sorting moves and compares little.
+type poolKey struct {
+	score     float64
+	len, i, n int32
+}
+
 // sortPool orders choose's pool by preference into r.order (longest spans
 // first, then the best scores, then the earliest, then pool order) and by
-// start into r.byStart, for outranked. Sorting indices, not the candidates,
-// spares moving 80-byte structs.
+// start into r.byStart, for outranked.
 func (r *run) sortPool(pool []cand) {
-	r.order, r.byStart, r.maxSpan = r.order[:0], r.byStart[:0], 0
+	keys := r.poolKeys[:0]
+	r.byStart, r.maxSpan = r.byStart[:0], 0
 	for n := range pool {
-		r.order = append(r.order, int32(n))
-		r.maxSpan = max(r.maxSpan, pool[n].j-pool[n].i)
+		c := &pool[n]
+		keys = append(keys, poolKey{score: c.score, len: int32(c.j - c.i), i: int32(c.i), n: int32(n)})
+		r.byStart = append(r.byStart, int32(n))
+		r.maxSpan = max(r.maxSpan, c.j-c.i)
 	}
-	r.byStart = append(r.byStart, r.order...)
-	slices.SortFunc(r.order, func(x, y int32) int {
-		a, b := &pool[x], &pool[y]
-		if la, lb := a.j-a.i, b.j-b.i; la != lb {
-			return lb - la
+	slices.SortFunc(keys, func(a, b poolKey) int {
+		if a.len != b.len {
+			return int(b.len - a.len)
 		}
 		switch {
 		case a.score > b.score:
@@ -1755,10 +1763,15 @@ func (r *run) sortPool(pool []cand) {
 			return 1
 		}
 		if a.i != b.i {
-			return a.i - b.i
+			return int(a.i - b.i)
 		}
-		return int(x - y)
+		return int(a.n - b.n)
 	})
+	r.order = r.order[:0]
+	for _, k := range keys {
+		r.order = append(r.order, k.n)
+	}
+	r.poolKeys = keys
 	slices.SortFunc(r.byStart, func(x, y int32) int { return pool[x].i - pool[y].i })
 }
 
