@@ -207,6 +207,7 @@ func (a *analysis) link(l *linker.Linker, hint linker.FilmHint) {
 		a.rep.Film = &Film{ID: f.ID, Title: f.Title, Year: f.Year, Confidence: f.Confidence}
 	}
 	a.mentions = res.Mentions
+	a.rep.Mentions = make([]Mention, 0, len(res.Mentions))
 	for _, m := range res.Mentions {
 		s, e := a.span(m.Start, m.End)
 		a.rep.Mentions = append(a.rep.Mentions, Mention{Start: s, End: e, Text: m.Text, Kind: m.Kind,

@@ -80,6 +80,9 @@ func trimSpan(text string, s, e int) (int, int) {
 // sentence's last byte (after closing quotes) ends.
 func sentenceEnd(text string, i int) (int, bool) {
 	c := text[i]
+	if c != '.' && c != '!' && c != '?' && c != "…"[0] {
+		return 0, false // most bytes: no prefix to compare
+	}
 	ellipsis := strings.HasPrefix(text[i:], "…")
 	if c != '.' && c != '!' && c != '?' && !ellipsis {
 		return 0, false

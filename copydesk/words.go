@@ -45,6 +45,11 @@ func wordEnd(s string, i int) (int, bool) {
 			i++
 			continue
 		}
+		if c >= 'A' && c <= 'Z' {
+			plain = false
+			i++
+			continue
+		}
 		r, n := rune(c), 1
 		if c >= utf8.RuneSelf {
 			r, n = utf8.DecodeRuneInString(s[i:])
@@ -64,6 +69,9 @@ func wordEnd(s string, i int) (int, bool) {
 
 // foldWord lower-cases a word and straightens its apostrophes.
 func foldWord(w string) string {
+	if isASCII(w) {
+		return strings.ToLower(w) // a capitalised word: no rune to decode
+	}
 	var b strings.Builder
 	b.Grow(len(w))
 	for _, r := range w {
@@ -73,6 +81,15 @@ func foldWord(w string) string {
 		b.WriteRune(unicode.ToLower(r))
 	}
 	return b.String()
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func isLetterAt(s string, i int) bool {

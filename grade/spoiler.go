@@ -88,9 +88,21 @@ func (p *spoilerParser) run() {
 			p.close('>', i)
 			i += 2
 		default:
-			i++
+			i = skipToMark(s, i+1)
 		}
 	}
+}
+
+// skipToMark returns the first byte from i that may start a mark run
+// reads (an escape, a code span, a spoiler marker), or len(s): the text
+// between is nothing to it, and scanning it byte by byte cost a review
+// more than the rest of the parse. A code block inside it is skipped all
+// the same, as run checks the blocks wherever it stops.
+func skipToMark(s string, i int) int {
+	if k := strings.IndexAny(s[i:], "\\`|>!"); k >= 0 {
+		return i + k
+	}
+	return len(s)
 }
 
 // close pairs the closing marker at pos with the innermost open marker of

@@ -99,8 +99,13 @@ func (r *run) aliases() {
 	if len(set.m) == 0 {
 		return
 	}
+	noAlt := set.first[""] // asked once for the tokens without a possessive-less key
 	for i := range r.toks {
-		if !set.first[r.toks[i].key] && !set.first[r.toks[i].alt] {
+		t, altFirst := &r.toks[i], noAlt
+		if t.alt != "" {
+			altFirst = set.first[t.alt]
+		}
+		if !set.first[t.key] && !altFirst {
 			continue
 		}
 		for n := min(set.maxLen, len(r.toks)-i); n >= 1; n-- {

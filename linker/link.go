@@ -80,7 +80,7 @@ type run struct {
 	fuzzyChecks []Check
 	occKeys     []uint64        // sorted occurrenceKeys of the film candidates prune kept
 	occCounts   []int32         // occCounts[n]: the global candidates before prune with occKeys[n]
-	occAll      []uint64        // occurrenceKeys' buffer
+	occAll      []uint64        // occurrenceKeys' buffer, and the keys of the hopeless titles
 	nearFilms   map[uint32]bool // people credited on films that several linked people share
 	personFilms map[uint32][]uint32
 	titleToks   map[uint32][][]token // film → its canonical titles tokenised, for casedLikeTitle
@@ -90,7 +90,12 @@ type run struct {
 	// longest span in it, in tokens.
 	order, byStart []int32
 	maxSpan        int
-	keyBuf         []byte // joinKeys' buffer
+	poolKeys       []poolKey // sortPool's buffer
+	keyBuf         []byte    // joinKeys' buffer
+	// globalEnd is the number of candidates globalCandidates kept, and
+	// lastGlobal the span of the last one it found, kept or not.
+	globalEnd  int
+	lastGlobal [2]int
 	// textWords is the set of the text's token keys (see
 	// characterEvidenced), kept for the next run's reuse.
 	textWords map[string]bool
@@ -159,7 +164,7 @@ func (r *run) reset(l *Linker, text string) {
 		aliasCands: r.aliasCands[:0], namedChars: r.namedChars[:0], fuzzyChecks: r.fuzzyChecks[:0],
 		occKeys: r.occKeys[:0], occCounts: r.occCounts[:0], occAll: r.occAll[:0],
 		nearFilms: r.nearFilms, personFilms: r.personFilms, titleToks: r.titleToks, pool: r.pool[:0],
-		order: r.order[:0], byStart: r.byStart[:0], keyBuf: r.keyBuf[:0], textWords: r.textWords}
+		order: r.order[:0], byStart: r.byStart[:0], poolKeys: r.poolKeys[:0], keyBuf: r.keyBuf[:0], textWords: r.textWords}
 }
 
 func (r *run) tokenize() {
@@ -268,15 +273,40 @@ func (r *run) globalCandidates() {
 					}
 				}
 				c := cand{i: i, j: i + k, form: forms[n], via: viaGlobal, altEnd: viaAlt}
+				r.lastGlobal = [2]int{c.i, c.j}
 				if ref&personBit != 0 {
 					c.kind, c.ref = kPerson, ref&^personBit
 				} else {
 					c.kind, c.ref = kFilm, ref
+					if r.hopelessTitle(&c) {
+						// only repeats counts it
+						r.occAll = append(r.occAll, occurrenceKey(&c))
+						continue
+					}
 				}
 				r.cands = append(r.cands, c)
 			}
 		})
 	}
+	r.globalEnd = len(r.cands)
+}
+
+// hopelessTitle reports a title candidate whose bar filmEvidence would put
+// out of reach (+Inf) whatever the film: an everyday word in prose, with
+// nothing in the text marking it as a title (see filmBar). On a full-size
+// catalog most of a text's thousands of candidates are such, and prune
+// would drop them. A span next to a number is kept for sequels.
+func (r *run) hopelessTitle(c *cand) bool {
+	return r.spanOf(c).hopeless
+}
+
+// sequelNumberAt reports a number sequels reads at token k.
+func (r *run) sequelNumberAt(k int) bool {
+	if k >= len(r.toks) {
+		return false
+	}
+	_, ok := sequelNumbers[r.toks[k].key]
+	return ok
 }
 
 // ordinals spelt as numbers, for titles that spell them out ("close
@@ -344,12 +374,20 @@ func (r *run) sequels() {
 	n := len(r.cands)
 	for lo := 0; lo < n; {
 		hi := lo + 1
-		for hi < n && r.cands[hi].i == r.cands[lo].i && r.cands[hi].j == r.cands[lo].j {
+		for hi < n && r.cands[hi].i == r.cands[lo].i && r.cands[hi].j == r.cands[lo].j && !r.groupBreak(hi) {
 			hi++
 		}
 		r.sequel(lo, hi)
 		lo = hi
 	}
+}
+
+// groupBreak reports whether globalCandidates' hopeless titles stood
+// between r.cands[k-1] and r.cands[k], the first candidate after its own:
+// candidates come grouped by span only as they were found.
+func (r *run) groupBreak(k int) bool {
+	prev := &r.cands[k-1]
+	return k == r.globalEnd && [2]int{prev.i, prev.j} != r.lastGlobal
 }
 
 // sequel looks for a number after the span of r.cands[lo:hi].
@@ -442,22 +480,31 @@ func (r *run) prune() {
 	if !pruneCands {
 		return
 	}
-	r.cands = slices.DeleteFunc(r.cands, func(c cand) bool {
-		if c.via != viaGlobal {
-			return false
+	kept := r.cands[:0]
+	for n := range r.cands {
+		if c := &r.cands[n]; !r.beyondReach(c) {
+			kept = append(kept, *c)
 		}
-		need := c.need
-		switch c.kind {
-		case kFilm:
-			if c.atStart {
-				need = min(need, r.filmNeed(&c, true, true, float64(r.l.films.votes[c.ref])))
-			}
-			return c.ev+maxContextFilm < need
-		case kPerson:
-			return c.ev+maxContextPerson < need
-		}
+	}
+	r.cands = kept
+}
+
+// beyondReach reports a candidate that no context can lift to its bar.
+func (r *run) beyondReach(c *cand) bool {
+	if c.via != viaGlobal {
 		return false
-	})
+	}
+	need := c.need
+	switch c.kind {
+	case kFilm:
+		if c.atStart {
+			need = min(need, r.filmNeed(c, true, true, float64(r.l.films.votes[c.ref])))
+		}
+		return c.ev+maxContextFilm < need
+	case kPerson:
+		return c.ev+maxContextPerson < need
+	}
+	return false
 }
 
 // listPlausible is how far below its bar a title may score and still count
@@ -592,6 +639,7 @@ type spanInfo struct {
 	strong float64
 	// The tests of filmBar that read only the text, and articleBefore.
 	bare, startTitle, article                 bool
+	hopeless                                  bool // see hopelessTitle
 	numeric, series, personAfter, nameFollows bool
 	otherWork, auxiliary, weak                bool
 }
@@ -645,6 +693,10 @@ func (r *run) titleSpan(c *cand, sp *spanInfo) {
 	sp.bare = r.bareWord(c, ordinary, short, sp.titleCased, sp.lowerStart)
 	sp.startTitle = r.sentenceStartTitle(c, ordinary, short, sp.titleCased, sp.lowerStart)
 	sp.article = r.articleBefore(c)
+	// a possessive before may be the film's maker's (makerPossessive: +3 for
+	// that film only), so such a span is never hopeless
+	sp.hopeless = sp.bare && !sp.startTitle && sp.strong < 3 && sp.yearAfter == 0 && sp.yearBefore == 0 &&
+		!r.sequelNumberAt(c.j-1) && !r.sequelNumberAt(c.j) && (c.i == 0 || !r.toks[c.i-1].has(tokPossessive))
 }
 
 // barTests fills in the rest of sp: the tests of filmBar after the first,
@@ -1493,9 +1545,10 @@ func (r *run) repeats(c *cand) int {
 func occurrenceKey(c *cand) uint64 { return uint64(c.ref)<<32 | uint64(c.j-c.i) }
 
 // occurrenceKeys returns the keys of the global film candidates before prune
-// drops any, in a buffer of the run.
+// drops any, globalCandidates' hopeless titles included, in a buffer of the
+// run.
 func (r *run) occurrenceKeys() []uint64 {
-	all := r.occAll[:0]
+	all := r.occAll
 	for n := range r.cands {
 		if c := &r.cands[n]; c.kind == kFilm {
 			all = append(all, occurrenceKey(c))
@@ -1852,21 +1905,28 @@ func (r *run) choose(withCtx bool) {
 	}
 }
 
+// poolKey is what sortPool orders a pool candidate by, copied out of the
+// 64-byte candidate so that sorting moves and compares little.
+type poolKey struct {
+	score     float64
+	len, i, n int32
+}
+
 // sortPool orders choose's pool by preference into r.order (longest spans
 // first, then the best scores, then the earliest, then pool order) and by
-// start into r.byStart, for outranked. Sorting indices, not the candidates,
-// spares moving 80-byte structs.
+// start into r.byStart, for outranked.
 func (r *run) sortPool(pool []cand) {
-	r.order, r.byStart, r.maxSpan = r.order[:0], r.byStart[:0], 0
+	keys := r.poolKeys[:0]
+	r.byStart, r.maxSpan = r.byStart[:0], 0
 	for n := range pool {
-		r.order = append(r.order, int32(n))
-		r.maxSpan = max(r.maxSpan, pool[n].j-pool[n].i)
+		c := &pool[n]
+		keys = append(keys, poolKey{score: c.score, len: int32(c.j - c.i), i: int32(c.i), n: int32(n)})
+		r.byStart = append(r.byStart, int32(n))
+		r.maxSpan = max(r.maxSpan, c.j-c.i)
 	}
-	r.byStart = append(r.byStart, r.order...)
-	slices.SortFunc(r.order, func(x, y int32) int {
-		a, b := &pool[x], &pool[y]
-		if la, lb := a.j-a.i, b.j-b.i; la != lb {
-			return lb - la
+	slices.SortFunc(keys, func(a, b poolKey) int {
+		if a.len != b.len {
+			return int(b.len - a.len)
 		}
 		switch {
 		case a.score > b.score:
@@ -1875,10 +1935,15 @@ func (r *run) sortPool(pool []cand) {
 			return 1
 		}
 		if a.i != b.i {
-			return a.i - b.i
+			return int(a.i - b.i)
 		}
-		return int(x - y)
+		return int(a.n - b.n)
 	})
+	r.order = r.order[:0]
+	for _, k := range keys {
+		r.order = append(r.order, k.n)
+	}
+	r.poolKeys = keys
 	slices.SortFunc(r.byStart, func(x, y int32) int { return pool[x].i - pool[y].i })
 }
 
@@ -1935,7 +2000,7 @@ func confidence(c *cand) float64 {
 }
 
 func (r *run) result() Result {
-	res := Result{Mentions: []Mention{}, Checks: []Check{}}
+	res := Result{Mentions: make([]Mention, 0, len(r.chosen)), Checks: []Check{}}
 	if r.review >= 0 {
 		f := uint32(r.review)
 		res.Film = &FilmUnderReview{ID: reel.FilmID(r.l.films.id[f]).String(), Title: r.l.filmTitle(f),
