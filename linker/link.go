@@ -1088,8 +1088,9 @@ func (r *run) derivedFrom(i int) bool {
 
 // cue reports a cue word before token i: right before it, or with only
 // years, numbers, possessives or other cue words between ("the 1995
-// thriller Heat", "Mann's crime film Heat"). Another word between breaks
-// it: in "as far as teen horror flicks go" the cue is not about "go".
+// thriller Heat", "Mann's crime film Heat"), or with its preposition ("a
+// remake of", "starred in"). Another word between breaks it: in "as far as
+// teen horror flicks go" the cue is not about "go".
 func (r *run) cue(i int) bool {
 	if r.derivedFrom(i) || i >= 2 && r.toks[i-1].key == "in" && inCues[r.toks[i-2].key] && r.toks[i-2].sent == r.toks[i].sent {
 		return true
