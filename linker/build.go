@@ -26,6 +26,11 @@ type Linker struct {
 	// ("michael", "carrie"): a film titled with one alone is no more
 	// distinctive than one titled with an everyday word.
 	firstNames []uint64
+	// byFirst lists the people popular enough for nicknames (nicknamePop)
+	// by the word id of their first name, as word<<32 | person, sorted: a
+	// misspelt surname after an exact first name is looked for among them
+	// ("garry schandling").
+	byFirst []uint64
 }
 
 // Stats describes a built Linker.
@@ -49,7 +54,7 @@ func (l *Linker) Stats() Stats {
 		l.credits.film, l.ph.toks, l.ph.start, l.ph.first, l.ph.refOff, l.ph.refs, l.str.off,
 		l.words.words.off, l.words.slots)
 	s.Bytes += int64(2*len(l.films.year) + len(l.credits.cat) + len(l.ph.forms) + len(l.str.blob) + len(l.words.words.blob) +
-		8*len(l.firstNames))
+		8*len(l.firstNames) + 8*len(l.byFirst))
 	return s
 }
 
@@ -80,6 +85,7 @@ func Build(ctx context.Context, src Source) (*Linker, error) {
 	b.addNames()
 	b.addSurnames()
 	b.markFirstNames()
+	b.indexByFirst()
 	l := b.l
 	runtime.GC() // return the raw credit columns before the index's peak
 	l.ph = b.phrases.build(l.words.len(), b.weight)
@@ -614,6 +620,29 @@ func (b *builder) markFirstNames() {
 			l.firstNames[w/64] |= 1 << (w % 64)
 		}
 	}
+}
+
+// indexByFirst fills byFirst.
+func (b *builder) indexByFirst() {
+	l := b.l
+	for p, pop := range l.people.pop {
+		if pop < nicknamePop {
+			continue
+		}
+		if groups := nameGroups(l.personName(uint32(p))); len(groups) > 1 && len(groups[0]) == 1 {
+			if w := l.words.lookup(groups[0][0]); w != 0 {
+				l.byFirst = append(l.byFirst, uint64(w)<<32|uint64(p))
+			}
+		}
+	}
+	slices.Sort(l.byFirst)
+}
+
+// popularNamed returns the people of byFirst whose first name is word w.
+func (l *Linker) popularNamed(w uint32) []uint64 {
+	lo, _ := slices.BinarySearch(l.byFirst, uint64(w)<<32)
+	hi, _ := slices.BinarySearch(l.byFirst, uint64(w+1)<<32)
+	return l.byFirst[lo:hi]
 }
 
 func (l *Linker) isFirstName(w uint32) bool {

@@ -37,6 +37,7 @@ func newFuzzyTarget(kind uint8, ref uint32, sub uint8, name string, words []stri
 // context are tried, so a rare word elsewhere in the text is never bent into
 // some obscure catalog name.
 func (r *run) fuzzy() {
+	defer r.fuzzyPopular()
 	targets := r.fuzzyTargets()
 	if len(targets) == 0 {
 		return
@@ -49,6 +50,45 @@ func (r *run) fuzzy() {
 		}
 		if r.taken[i] >= 0 || !(t.has(tokCap) || r.caseless) || utf8.RuneCountInString(key) < 5 || classOf(key) != wordRare {
 			continue
+		}
+		if c, ck, ok := r.fuzzyAt(i, key, targets); ok {
+			r.untake(c)
+			r.take(c)
+			r.fuzzyChecks = append(r.fuzzyChecks, ck)
+		}
+	}
+}
+
+// maxNamesakes bounds the popular people of one first name tried against a
+// misspelt surname.
+const maxNamesakes = 4096
+
+// fuzzyPopular links a misspelt surname right after an exact first name to
+// the one popular person of that first name it is a near miss of ("garry
+// schandling", "john leguizimo"), even out of context: the first name and
+// the near miss vouch for each other. The word must be unknown to the
+// catalog, so that a real name is never bent into another.
+func (r *run) fuzzyPopular() {
+	for i := 1; i < len(r.toks); i++ {
+		t, prev := &r.toks[i], &r.toks[i-1]
+		key := t.key
+		if t.alt != "" {
+			key = t.alt
+		}
+		if r.taken[i] >= 0 || r.taken[i-1] >= 0 || prev.sent != t.sent || !r.l.isFirstName(prev.word) ||
+			!(t.has(tokCap) || r.caseless) || utf8.RuneCountInString(key) < 5 || classOf(key) != wordRare ||
+			r.l.words.lookup(key) != 0 {
+			continue
+		}
+		people := r.l.popularNamed(prev.word)
+		if len(people) > maxNamesakes {
+			continue
+		}
+		targets := make([]fuzzyTarget, 0, len(people))
+		for _, e := range people {
+			p := uint32(e)
+			name := r.l.personName(p)
+			targets = append(targets, newFuzzyTarget(kPerson, p, 0, name, matchkey.Words(name)))
 		}
 		if c, ck, ok := r.fuzzyAt(i, key, targets); ok {
 			r.untake(c)

@@ -59,7 +59,8 @@ func lowerLinker(t *testing.T) *linker.Linker {
 			{ID: 5002, Name: "Jada Pinkett Smith"}, {ID: 5003, Name: "Shirley MacLaine"},
 			{ID: 1008, Name: "Wes Craven"}, {ID: 5004, Name: "Neve Campbell"},
 			{ID: 115, Name: "Nicolas Cage"}, {ID: 1433, Name: "Catherine Keener"}, {ID: 80, Name: "Orson Welles"},
-			{ID: 182, Name: "Jennifer Lopez"}},
+			{ID: 182, Name: "Jennifer Lopez"}, {ID: 1729, Name: "Garry Shandling"},
+			{ID: 1532, Name: "Garry Marshall"}, {ID: 5006, Name: "Garry Chalk"}},
 		Credits: []reel.Credit{
 			{FilmID: 99810, PersonID: 94435, Ordering: 1, Category: "director"},
 			{FilmID: 151738, PersonID: 106, Ordering: 1, Category: "actress", Characters: []string{"Josie Geller"}},
@@ -80,6 +81,9 @@ func lowerLinker(t *testing.T) *linker.Linker {
 			{FilmID: 134273, PersonID: 1433, Ordering: 2, Category: "actress", Characters: []string{"Amy Welles"}},
 			{FilmID: 33467, PersonID: 80, Ordering: 1, Category: "director"},
 			{FilmID: 120399, PersonID: 182, Ordering: 1, Category: "actress", Characters: []string{"Grace McKenna"}},
+			{FilmID: 120591, PersonID: 1729, Ordering: 2, Category: "actor"},
+			{FilmID: 120591, PersonID: 1532, Ordering: 3, Category: "actor"},
+			{FilmID: 120591, PersonID: 5006, Ordering: 4, Category: "actor"},
 			{FilmID: 33467, PersonID: 80, Ordering: 2, Category: "actor", Characters: []string{"Charles Foster Kane"}},
 		},
 	}
@@ -183,6 +187,8 @@ func TestLowerCaseEvidence(t *testing.T) {
 			linker.FilmHint{ID: "tt0120399"}, []want{{"grace", "tt0120399/nm0000182"}}, nil},
 		{"an everyday word for a character not named before is the word", "she moves with grace and the town watches her . jennifer lopez is fine .",
 			linker.FilmHint{ID: "tt0120399"}, nil, []string{"grace"}},
+		{"a popular person's misspelt surname after the exact first name", "it is great to have the comic voices of garry schandling and others in the lineup .",
+			linker.FilmHint{}, []want{{"garry schandling", "nm0001729"}}, nil},
 		{"a song of the same title", `In the scene where Raimunda sings the tango "Volver" for the crew, Penélope Cruz is devastating.`,
 			linker.FilmHint{ID: "tt0441909"}, []want{{"Penélope Cruz", "nm0004851"}}, []string{"Volver"}},
 	}

@@ -14,7 +14,7 @@ import (
 // length and little-endian elements, then a CRC-32 of everything before it.
 // Loading is a few large reads with no parsing, so a full-catalog matcher
 // comes back in seconds instead of the minutes a rebuild from the store takes.
-const magic = "reel-linker-v1\n"
+const magic = "reel-linker-v2\n"
 
 // Save writes l to w.
 func (l *Linker) Save(w io.Writer) error {
@@ -92,7 +92,7 @@ func (l *Linker) columns() []column {
 		col[uint32]{&l.credits.film},
 		col[uint32]{&l.ph.toks}, col[uint32]{&l.ph.start}, col[uint32]{&l.ph.first},
 		col[uint32]{&l.ph.refOff}, col[uint32]{&l.ph.refs}, col[uint8]{&l.ph.forms},
-		col[uint64]{&l.firstNames},
+		col[uint64]{&l.firstNames}, col[uint64]{&l.byFirst},
 	}
 }
 
