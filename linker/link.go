@@ -798,8 +798,8 @@ func (r *run) filmBar(c *cand, sp *spanInfo, strong, votes float64) float64 {
 		need = math.Inf(1) // "a sort of female tarzan who controls the ape": someone
 	case sp.nameFollows && !sp.quoted:
 		need = math.Inf(1) // "carrie ann moss": a first name, not Carrie
-	case strong < 3 && sp.article && r.toks[c.i-1].key != "the" && !sp.cueAfter:
-		need = math.Inf(1) // "he's a wedding singer", "a knock off running shoe": one of a kind, not the film
+	case strong < 3 && (sp.article && r.toks[c.i-1].key != "the" || r.demonstrativeBefore(c.i)) && !sp.cueAfter:
+		need = math.Inf(1) // "he's a wedding singer", "from this vantage point": one of a kind, not the film
 	case sp.otherWork:
 		need = math.Inf(1) // the tango "Volver", the title song " citizens on patrol "
 	case strong < 3 && short && r.caseless && r.toks[c.i].cls == wordCommon && r.verbUse(c.i):
@@ -896,6 +896,21 @@ func tokenizeAll(names []string) [][]token {
 		out[n] = tokenize(name)
 	}
 	return out
+}
+
+// demonstrativeBefore reports "this", "these" or "those" right before
+// token i, nothing but space between: a determiner prose puts before a
+// common noun, not before a title ("from this vantage point"). ("That" is
+// as often a conjunction: "i wrote that speed 2 was the worst".)
+func (r *run) demonstrativeBefore(i int) bool {
+	if i == 0 || r.toks[i-1].sent != r.toks[i].sent || strings.TrimSpace(r.text[r.toks[i-1].end:r.toks[i].start]) != "" {
+		return false
+	}
+	switch r.toks[i-1].key {
+	case "this", "these", "those":
+		return true
+	}
+	return false
 }
 
 // articleBefore reports an article right before a title that has none of its

@@ -51,6 +51,7 @@ func lowerLinker(t *testing.T) *linker.Linker {
 			f(134273, "8MM", 1999, 140000),
 			f(33467, "Citizen Kane", 1941, 450000),
 			f(120399, "U Turn", 1997, 60000),
+			f(443274, "Vantage Point", 2008, 160000),
 		},
 		People: []reel.Person{{ID: 94435, Name: "John McTiernan"}, {ID: 106, Name: "Drew Barrymore"},
 			{ID: 264, Name: "Pedro Almodóvar"}, {ID: 4851, Name: "Penélope Cruz"}, {ID: 226, Name: "Will Smith"},
@@ -189,6 +190,8 @@ func TestLowerCaseEvidence(t *testing.T) {
 			linker.FilmHint{ID: "tt0120399"}, nil, []string{"grace"}},
 		{"a popular person's misspelt surname after the exact first name", "it is great to have the comic voices of garry schandling and others in the lineup .",
 			linker.FilmHint{}, []want{{"garry schandling", "nm0001729"}}, nil},
+		{"a demonstrative before a title makes it the phrase", "everything suddenly makes sense , and from this vantage point he lets us smirk at life .",
+			linker.FilmHint{}, nil, []string{"vantage point"}},
 		{"a song of the same title", `In the scene where Raimunda sings the tango "Volver" for the crew, Penélope Cruz is devastating.`,
 			linker.FilmHint{ID: "tt0441909"}, []want{{"Penélope Cruz", "nm0004851"}}, []string{"Volver"}},
 	}
