@@ -166,6 +166,9 @@ func (b *builder) addTitle(title string, idx uint32, form uint8) {
 	if main, ok := mainTitle(title); ok {
 		b.addNumbered(main, idx, formMain)
 	}
+	if _, sub, ok := strings.Cut(title, ": "); ok && strings.TrimSpace(sub) != "" {
+		b.addPhrase(sub, idx, formSubtitle) // "first contact" once "star trek" is out
+	}
 	if strings.Contains(title, " + ") {
 		// "Romeo + Juliet" is written "Romeo & Juliet" as often
 		b.addPhrase(strings.ReplaceAll(title, " + ", " & "), idx, form)

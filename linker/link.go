@@ -453,8 +453,34 @@ func (r *run) evidence() {
 	}
 	r.listEvidence()
 	all := r.occurrenceKeys()
+	r.subtitlesNeedSeries(all)
 	r.prune()
 	r.countOccurrences(all)
+}
+
+// subtitlesNeedSeries puts out of reach a title candidate matched by its
+// subtitle alone ("first contact", "blue") unless the text names the film
+// another way too (its series' title, its full title) or marks the span
+// strongly (quotes, a year, its maker's possessive: "kieslowski's blue").
+// all holds the keys of every film candidate, hopeless ones included.
+func (r *run) subtitlesNeedSeries(all []uint64) {
+	for n := range r.cands {
+		c := &r.cands[n]
+		if c.kind != kFilm || c.form != formSubtitle || c.strong >= 3 || math.IsInf(c.need, 1) {
+			continue
+		}
+		own := occurrenceKey(c)
+		named := false
+		for _, k := range all {
+			if k>>32 == own>>32 && k != own && uint32(k) >= 2 { // a word alone ("battle") names nothing
+				named = true
+				break
+			}
+		}
+		if !named {
+			c.need = math.Inf(1)
+		}
+	}
 }
 
 // Bounds on what contextEvidence can add to a candidate (see it and its
@@ -760,8 +786,11 @@ func (r *run) filmEvidence(c *cand) (ev, need, strong float64) {
 	case !sp.titleCased:
 		ev -= 1.5
 	}
-	if c.form == formMain {
+	switch c.form {
+	case formMain:
 		ev -= 0.5
+	case formSubtitle:
+		ev-- // a title of its own of the same words comes first ("jurassic park")
 	}
 	if c.fuzzy {
 		ev -= 0.5 // "manhatten murder mystery": right words but one, misspelt

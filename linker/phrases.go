@@ -17,6 +17,7 @@ const (
 	formMain                  // the main title before a colon or dash
 	formSurname               // a famous person's surname alone ("Hitchcock")
 	formSequel                // a series title and a number ("austin powers ii"), made by Link
+	formSubtitle              // the subtitle after a colon ("First Contact"), which needs its series named
 )
 
 // An entity reference packs the kind in the top bit: films are plain indices,
