@@ -461,7 +461,7 @@ const nicknamePop = 5000
 // "samuel jackson" for Samuel L. Jackson's like.
 func (b *builder) addShortNames(name string, p uint32) {
 	w := strings.Fields(name)
-	if len(w) != 3 || strings.ContainsAny(name, ".") || particles[w[1]] || generations[strings.ToLower(w[2])] {
+	if len(w) != 3 || strings.ContainsAny(name, ".") || nameParticles[strings.ToLower(w[1])] || generations[strings.ToLower(w[2])] {
 		return
 	}
 	b.addPhrase(w[0]+" "+w[1], p|personBit, formAka)
@@ -482,8 +482,8 @@ func (b *builder) addNicknames(name string, p uint32) {
 // particles begin surnames that writers set apart or run together:
 // "Robert De Niro" is often "Robert DeNiro", "Leonardo DiCaprio" "Leonardo
 // Di Caprio".
-var particles = map[string]bool{"De": true, "Di": true, "Da": true, "Du": true, "Del": true, "La": true, "Le": true,
-	"Van": true, "Von": true, "de": true, "di": true, "da": true, "du": true, "del": true, "van": true, "von": true}
+var particles = map[string]bool{"de": true, "di": true, "da": true, "du": true, "del": true, "la": true, "le": true,
+	"van": true, "von": true}
 
 // particleVariant writes a name's particle surname the other way: joined
 // when the name sets it apart, set apart when the name joins it; false when
@@ -492,11 +492,11 @@ func particleVariant(name string) (string, bool) {
 	words := strings.Fields(name)
 	for k := 1; k < len(words); k++ {
 		w := words[k]
-		if particles[w] && k+1 < len(words) {
+		if particles[strings.ToLower(w)] && k+1 < len(words) {
 			joined := slices.Concat(words[:k], []string{w + strings.ToLower(words[k+1])}, words[k+2:])
 			return strings.Join(joined, " "), true
 		}
-		if len(w) > 3 && particles[w[:2]] && w[2] >= 'A' && w[2] <= 'Z' {
+		if len(w) > 3 && particles[strings.ToLower(w[:2])] && w[2] >= 'A' && w[2] <= 'Z' {
 			split := slices.Concat(words[:k], []string{w[:2], w[2:]}, words[k+1:])
 			return strings.Join(split, " "), true
 		}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reel/researchdata"
 	"strings"
 	"testing"
 
@@ -25,7 +26,8 @@ func TestDebugText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	set := linkeval.Set{Repo: root, Data: linkeval.DataDir(root)}
+	data, _ := researchdata.Find()
+	set := linkeval.Set{Repo: root, Data: data}
 	l, err := set.Build(context.Background())
 	if err != nil {
 		t.Fatal(err)

@@ -2,6 +2,7 @@ package linker
 
 import (
 	"fmt"
+	"strings"
 	"unicode/utf8"
 
 	"reel/matchkey"
@@ -84,10 +85,14 @@ func (r *run) fuzzyPopular() {
 		if len(people) > maxNamesakes {
 			continue
 		}
-		targets := make([]fuzzyTarget, 0, len(people))
+		runes := utf8.RuneCountInString(key)
+		var targets []fuzzyTarget
 		for _, e := range people {
 			p := uint32(e)
 			name := r.l.personName(p)
+			if !wordOfLength(name, runes-3, runes+3) { // a key word may be a rune shorter ("O'Donnell")
+				continue // fuzzyAt would find no word near enough in length
+			}
 			targets = append(targets, newFuzzyTarget(kPerson, p, 0, name, matchkey.Words(name)))
 		}
 		if c, ck, ok := r.fuzzyAt(i, key, targets); ok {
@@ -96,6 +101,18 @@ func (r *run) fuzzyPopular() {
 			r.fuzzyChecks = append(r.fuzzyChecks, ck)
 		}
 	}
+}
+
+// wordOfLength reports a word of name (split at spaces and hyphens), after
+// the first, whose length in runes is within [lo, hi].
+func wordOfLength(name string, lo, hi int) bool {
+	_, rest, _ := strings.Cut(name, " ")
+	for w := range strings.FieldsFuncSeq(rest, func(c rune) bool { return c == ' ' || c == '-' }) {
+		if n := utf8.RuneCountInString(w); n >= lo && n <= hi {
+			return true
+		}
+	}
+	return false
 }
 
 func (r *run) fuzzyTargets() []fuzzyTarget {

@@ -2,8 +2,8 @@ package linker_test
 
 import (
 	"context"
-	"os"
 	"path/filepath"
+	"reel/researchdata"
 	"reflect"
 	"testing"
 
@@ -20,10 +20,7 @@ func TestPruneKeepsResults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	set := linkeval.Set{Repo: root, Data: linkeval.DataDir(root)}
-	if set.Data == "" && os.Getenv("CI") != "" {
-		t.Fatal("research data not found: set REEL_DATA or place shared/data beside the repository")
-	}
+	set := linkeval.Set{Repo: root, Data: researchdata.Optional(t)}
 	l, err := set.Build(context.Background())
 	if err != nil {
 		t.Fatal(err)

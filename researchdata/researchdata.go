@@ -54,3 +54,14 @@ func Dir(t testing.TB, sub ...string) string {
 	t.Skipf("research data %v not found; set %s to run this test", sub, Env)
 	return ""
 }
+
+// Optional returns the data directory for a test that also runs, on less,
+// without it: "" when the data is absent, except in CI, where it fails.
+func Optional(t testing.TB) string {
+	t.Helper()
+	d, ok := Find()
+	if !ok && os.Getenv("CI") != "" {
+		t.Fatalf("research data not found (set %s): CI must not run on less", Env)
+	}
+	return d
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"reel/researchdata"
 	"testing"
 
 	"reel/linker"
@@ -18,7 +19,7 @@ func TestClassifyFN(t *testing.T) {
 		t.Skip("set LINKEVAL_CLASSIFY=1 to list the missed films by cause")
 	}
 	root := repo(t)
-	set := Set{Repo: root, Data: DataDir(root)}
+	set := Set{Repo: root, Data: researchdata.Dir(t)}
 	l, err := set.Build(context.Background())
 	if err != nil {
 		t.Fatal(err)

@@ -50,20 +50,6 @@ type Set struct {
 
 func (s Set) copydesk(name string) string { return filepath.Join(s.Repo, "testdata", "copydesk", name) }
 
-// DataDir finds the research data: $REEL_DATA, else shared/data beside the
-// repository, else /work/shared/data. It returns "" when none exists.
-func DataDir(repo string) string {
-	for _, d := range []string{os.Getenv("REEL_DATA"), filepath.Join(repo, "..", "shared", "data"), "/work/shared/data"} {
-		if d == "" {
-			continue
-		}
-		if st, err := os.Stat(d); err == nil && st.IsDir() {
-			return d
-		}
-	}
-	return ""
-}
-
 // readJSONL decodes one value per line.
 func readJSONL[T any](path string) ([]T, error) {
 	f, err := os.Open(path)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"reel/researchdata"
 	"testing"
 )
 
@@ -19,14 +20,7 @@ func repo(t *testing.T) string {
 
 func TestCopyDesk(t *testing.T) {
 	root := repo(t)
-	data := DataDir(root)
-	if data == "" {
-		if os.Getenv("CI") != "" {
-			t.Fatal("research data not found: set REEL_DATA or place shared/data beside the repository")
-		}
-		t.Skip("research data not found (set REEL_DATA)")
-	}
-	set := Set{Repo: root, Data: data}
+	set := Set{Repo: root, Data: researchdata.Dir(t)}
 	l, err := set.Build(context.Background())
 	if err != nil {
 		t.Fatal(err)
