@@ -504,16 +504,19 @@ func (r *run) characterAliases(set *aliasSet) {
 			if !isCast(r.l.credits.cat[cr]) {
 				continue
 			}
-			for n, ch := range r.l.characters(cr) {
-				words := characterWords(ch)
-				if len(words) == 0 || n > 255 || strings.EqualFold(ch, r.l.personName(r.l.credits.person[cr])) {
-					continue // playing themselves: the person, not a character
-				}
-				a := alias{kind: kChar, ref: cr, sub: uint8(n), prio: prio + 0.5, full: true}
-				set.add(words, a)
-				a.full = false
-				if !relational(words) {
-					r.characterParts(set, ch, a)
+			for n, chars := range r.l.characters(cr) {
+				// "Joseph D. Pistone / Donnie Brasco": one role under two names
+				for ch := range strings.SplitSeq(chars, " / ") {
+					words := characterWords(ch)
+					if len(words) == 0 || n > 255 || strings.EqualFold(ch, r.l.personName(r.l.credits.person[cr])) {
+						continue // playing themselves: the person, not a character
+					}
+					a := alias{kind: kChar, ref: cr, sub: uint8(n), prio: prio + 0.5, full: true}
+					set.add(words, a)
+					a.full = false
+					if !relational(words) {
+						r.characterParts(set, ch, a)
+					}
 				}
 			}
 		}
@@ -660,7 +663,7 @@ func (r *run) matchAlias(set *aliasSet, i, n int) (cand, bool) {
 	if best < 0 || tie {
 		return cand{}, false
 	}
-	if list[best].kind == kChar && (r.toks[i].has(tokSentStart) || r.viewedBefore(i) || r.cue(i)) {
+	if list[best].kind == kChar && (r.toks[i].has(tokSentStart) || r.aliasReadsFilm(i, i+n)) {
 		// "private ryan is not for everyone", "if you've seen private
 		// ryan": where a film's title part is its hero's name, a title's
 		// place in the sentence says film

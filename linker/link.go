@@ -2018,6 +2018,9 @@ func (r *run) outranked(pool []cand, n int) bool {
 			r.l.credits.film[d.ref] == c.ref && (d.part == partLast || r.toks[c.i].has(tokPossessive)) {
 			return true
 		}
+		if r.eponymYields(c, d) {
+			return true
+		}
 	}
 	return false
 }

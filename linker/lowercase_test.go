@@ -53,6 +53,7 @@ func lowerLinker(t *testing.T) *linker.Linker {
 			f(120399, "U Turn", 1997, 60000),
 			f(443274, "Vantage Point", 2008, 160000),
 			f(108394, "Three Colors: Blue", 1993, 110000),
+			f(119008, "Donnie Brasco", 1997, 330000),
 		},
 		People: []reel.Person{{ID: 94435, Name: "John McTiernan"}, {ID: 106, Name: "Drew Barrymore"},
 			{ID: 264, Name: "Pedro Almodóvar"}, {ID: 4851, Name: "Penélope Cruz"}, {ID: 226, Name: "Will Smith"},
@@ -62,7 +63,8 @@ func lowerLinker(t *testing.T) *linker.Linker {
 			{ID: 1008, Name: "Wes Craven"}, {ID: 5004, Name: "Neve Campbell"},
 			{ID: 115, Name: "Nicolas Cage"}, {ID: 1433, Name: "Catherine Keener"}, {ID: 80, Name: "Orson Welles"},
 			{ID: 182, Name: "Jennifer Lopez"}, {ID: 1729, Name: "Garry Shandling"}, {ID: 1425, Name: "Krzysztof Kieslowski"},
-			{ID: 1532, Name: "Garry Marshall"}, {ID: 5006, Name: "Garry Chalk"}},
+			{ID: 1532, Name: "Garry Marshall"}, {ID: 5006, Name: "Garry Chalk"}, {ID: 5007, Name: "Frank Welker"},
+			{ID: 136, Name: "Johnny Depp"}},
 		Credits: []reel.Credit{
 			{FilmID: 99810, PersonID: 94435, Ordering: 1, Category: "director"},
 			{FilmID: 151738, PersonID: 106, Ordering: 1, Category: "actress", Characters: []string{"Josie Geller"}},
@@ -88,6 +90,8 @@ func lowerLinker(t *testing.T) *linker.Linker {
 			{FilmID: 120591, PersonID: 1532, Ordering: 3, Category: "actor"},
 			{FilmID: 120591, PersonID: 5006, Ordering: 4, Category: "actor"},
 			{FilmID: 33467, PersonID: 80, Ordering: 2, Category: "actor", Characters: []string{"Charles Foster Kane"}},
+			{FilmID: 120685, PersonID: 5007, Ordering: 5, Category: "actor", Characters: []string{"Godzilla"}},
+			{FilmID: 119008, PersonID: 136, Ordering: 1, Category: "actor", Characters: []string{"Joseph D. Pistone / Donnie Brasco"}},
 		},
 	}
 	l, err := linker.Build(context.Background(), src)
@@ -198,6 +202,16 @@ func TestLowerCaseEvidence(t *testing.T) {
 			linker.FilmHint{}, []want{{"blue", "tt0108394"}}, nil},
 		{"a subtitle alone is the word", "the sky was a deep blue and the sea was blue too , all through the film .",
 			linker.FilmHint{}, nil, []string{"blue"}},
+		{"a film's hero as the subject of what happens in it", "she wants to be a reporter , and when godzilla comes ashore she figures this is her big break .",
+			linker.FilmHint{ID: "tt0120685"}, []want{{"godzilla", "tt0120685/nm0005007"}}, nil},
+		{"a film's hero as the object of what the others do", "why do helicopters have to follow godzilla between the buildings of the city ?",
+			linker.FilmHint{ID: "tt0120685"}, []want{{"godzilla", "tt0120685/nm0005007"}}, nil},
+		{"a hero's title after its maker's possessive is the film", "in emmerich's godzilla , the monster is the best actor , and that says it all .",
+			linker.FilmHint{ID: "tt0120685"}, []want{{"godzilla", "tt0120685"}}, nil},
+		{"a hero's title as the subject of what films do", "godzilla simply pulls too many punches in its attempt to please the whole family .",
+			linker.FilmHint{ID: "tt0120685"}, []want{{"godzilla", "tt0120685"}}, nil},
+		{"one role under two names, with its actor in brackets", "somehow he comes across donnie brasco ( depp ) , a younger guy with a lot of spunk .",
+			linker.FilmHint{ID: "tt0119008"}, []want{{"donnie brasco", "tt0119008/nm0000136"}}, nil},
 		{"a song of the same title", `In the scene where Raimunda sings the tango "Volver" for the crew, Penélope Cruz is devastating.`,
 			linker.FilmHint{ID: "tt0441909"}, []want{{"Penélope Cruz", "nm0004851"}}, []string{"Volver"}},
 	}

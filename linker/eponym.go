@@ -1,0 +1,180 @@
+package linker
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Readings of an eponymous title: a film named after its hero or monster
+// ("Godzilla", "Lumumba", "The Phantom") names the film or the character,
+// and the sentence says which. The annotation guidelines follow the
+// referent in context: "when godzilla comes ashore" is the monster, "emmerich's
+// godzilla is a disappointment" the film.
+const (
+	readUnknown = iota
+	readFilm
+	readChar
+)
+
+// eponymReading reads the place of tokens [i, j) in their sentence: a title
+// set off as one (quotes, a year, a list, a cue word, a possessive maker), a
+// subject of what films do ("is", "manages", "features") or the object of
+// what one does with films ("in", "saw", "than") is the film; the object of
+// an action ("follow", "destroy"), a subject of one ("comes", "topples",
+// "refused") or a name with its actor in brackets is the character.
+func (r *run) eponymReading(i, j int, strong float64, listed bool) int {
+	if strong >= 1.5 || listed || r.cue(i) || r.viewedBefore(i) || r.comparedBefore(i) || r.seriesAfter(j) {
+		return readFilm
+	}
+	if i > 0 && r.toks[i-1].sent == r.toks[i].sent {
+		prev := &r.toks[i-1]
+		switch {
+		case prev.has(tokPossessive) || filmPlaces[prev.key]:
+			return readFilm
+		case actedOn[prev.key]:
+			return readChar
+		}
+	}
+	if j >= len(r.toks) || r.toks[j].sent != r.toks[j-1].sent {
+		return readUnknown
+	}
+	switch gap := strings.TrimSpace(r.text[r.toks[j-1].end:r.toks[j].start]); {
+	case gap == "(" && !r.toks[j].has(tokNumber):
+		return readChar // "donnie brasco ( depp )"
+	case gap == "," && (r.toks[j].key == "a" || r.toks[j].key == "an") && r.roleAhead(j+1):
+		return readChar // "gojira , a reptilian creature"
+	case gap != "":
+		return readUnknown
+	case r.toks[j-1].has(tokPossessive) && kin[r.toks[j].key]:
+		return readChar // "lumumba's wife"
+	case r.toks[j].key == "who":
+		return readChar
+	case copulas[r.toks[j].key] && r.roleAhead(j+1):
+		return readChar // "jerry maguire is a sports agent"
+	}
+	k := j
+	for k+1 < len(r.toks) && r.toks[k+1].sent == r.toks[j].sent && (strings.HasSuffix(r.toks[k].key, "ly") || fillers[r.toks[k].key]) {
+		k++ // "godzilla briefly breathes fire"
+	}
+	next := r.toks[k].key
+	switch {
+	case filmNouns[next] || copulas[next] || filmVerbs[next]:
+		return readFilm
+	case actionVerb(&r.toks[k]):
+		return readChar
+	}
+	return readUnknown
+}
+
+// filmPlaces are the words before a title that make it a work: one is in a
+// film, speaks of it, rents it or calls it so.
+var filmPlaces = wordSet(`in of with from original titled called named name rent about entitled`)
+
+// actedOn are the words before a name that make it someone acted upon or
+// met in the story.
+var actedOn = wordSet(`follow follows followed destroy destroys destroyed kill kills killed find finds
+	stop stops stopped capture captures captured rescue rescues rescued save saves saved meet meets met
+	help helps helped fight fights fought chase chases chased hunt hunts hunted attack attacks attacked
+	miss misses marry marries married love loves loved undermining regarding against toward towards across`)
+
+// fillers may stand between a subject and its verb.
+var fillers = wordSet(`also still even never always then soon finally just only suddenly again`)
+
+// filmVerbs are what a film, not a character in it, does: a critic's verbs.
+var filmVerbs = wordSet(`manages tackles clinches succeeds fails works delivers offers features boasts suffers
+	lacks stars opens begins ends runs seems feels looks plays aims relies deserves earns pulls
+	isnt wasnt doesnt didnt could would should will might may`)
+
+// actionVerb reports a verb in the third person or the past after a
+// subject: an everyday word ending in -s or -ed that is not a noun a title
+// takes ("godzilla films", "x-files fans").
+func actionVerb(t *token) bool {
+	if t.key == "can" {
+		return true // "yes , godzilla can do this"
+	}
+	if t.cls != wordCommon && t.cls != wordDictionary || t.has(tokPossessive) || seriesWords[t.key] || filmNouns[t.key] {
+		return false
+	}
+	k := t.key
+	if titleNouns[k] {
+		return false
+	}
+	return len(k) > 3 && (strings.HasSuffix(k, "s") && !strings.HasSuffix(k, "ss") || strings.HasSuffix(k, "ed"))
+}
+
+// titleNouns are plural nouns that follow a title as its modifier.
+var titleNouns = wordSet(`fans fanatics lovers viewers audiences critics purists franchises sequels remakes
+	episodes characters effects scenes moments credits posters trailers toys games comics books`)
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// eponymYields reports a film or character candidate that should give way
+// to the other on the same span, when the span is both the film's title and
+// its character's full name and the sentence reads it as the other.
+func (r *run) eponymYields(c, d *cand) bool {
+	if d.i != c.i || d.j != c.j || c.kind == d.kind {
+		return false
+	}
+	film, char := c, d
+	if c.kind == kChar {
+		film, char = d, c
+	}
+	if film.kind != kFilm || char.kind != kChar || r.l.credits.film[char.ref] != film.ref {
+		return false
+	}
+	if debugOut != nil {
+		fmt.Fprintf(debugOut, "EPONYM %d %q reading=%d film=%.2f/%.2f char=%.2f/%.2f\n", r.toks[c.i].start, r.text[r.toks[c.i].start:r.toks[c.j-1].end], r.eponymReading(c.i, c.j, film.strong, film.listed), film.score, film.need, char.score, char.need)
+	}
+	switch r.eponymReading(c.i, c.j, film.strong, film.listed) {
+	case readChar:
+		return c == film
+	case readFilm:
+		return c == char
+	}
+	return false
+}
+
+// roleAhead reports a word for a person or creature within the four words
+// from token k, before any word for a film: "a reptilian creature", "an
+// fbi agent", not "a monster movie".
+func (r *run) roleAhead(k int) bool {
+	for n := k; n < len(r.toks) && n < k+4 && r.toks[n].sent == r.toks[k-1].sent; n++ {
+		switch key := r.toks[n].key; {
+		case filmNouns[key] || seriesWords[key] || r.toks[n].has(tokCue):
+			return false
+		case roles[key]:
+			return true
+		}
+	}
+	return false
+}
+
+// roles are words for who someone in a story is.
+var roles = wordSet(`man woman boy girl guy kid child teenager teen agent cop detective officer reporter
+	journalist doctor lawyer soldier priest nun teacher student killer thief hitman assassin creature
+	monster beast hero heroine villain father mother son daughter wife husband widow widower prince princess
+	king queen scientist professor writer artist musician singer dancer boxer fighter gangster mobster
+	hustler drifter loner orphan lizard dinosaur ape robot alien vampire ghost spy cowboy sheriff outlaw`)
+
+// kin are what a person has and a film does not: "lumumba's wife".
+var kin = wordSet(`father mother son daughter wife husband brother sister friend girlfriend boyfriend
+	parents family uncle aunt lover fiancee fiance mentor partner boss life death past childhood`)
+
+// aliasReadsFilm reports a short name at tokens [i, j) that its sentence
+// reads as a title: a character's name that is also part of its film's title
+// then names the film ("if you've seen private ryan", "the terminator
+// series", "his joan of arc is a mess").
+func (r *run) aliasReadsFilm(i, j int) bool {
+	s, e := int(r.toks[i].start), int(r.toks[j-1].end)
+	strong := 0.0
+	if quoted(r.text, s, e) || italicised(r.text, s, e) {
+		strong = 1.5
+	}
+	return r.eponymReading(i, j, strong, false) == readFilm
+}
