@@ -649,6 +649,9 @@ func (r *run) matchAlias(set *aliasSet, i, n int) (cand, bool) {
 		if a.prio < 0 || a.from > i || a.until > 0 && i+n > a.until || !r.aliasWordOK(i, n, a) {
 			continue
 		}
+		if a.kind == kFilm && r.franchiseSpan(i, i+n) {
+			continue
+		}
 		if a.kind == kPerson && a.part == partFirst && r.nameFollows(i+n) {
 			continue // "dan quayle", not Dan Aykroyd
 		}

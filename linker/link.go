@@ -96,6 +96,9 @@ type run struct {
 	// lastGlobal the span of the last one it found, kept or not.
 	globalEnd  int
 	lastGlobal [2]int
+	// franchise holds the spans that are the main title of three films or
+	// more (see franchises).
+	franchise [][2]int
 	// textWords is the set of the text's token keys (see
 	// characterEvidenced), kept for the next run's reuse.
 	textWords map[string]bool
@@ -164,7 +167,8 @@ func (r *run) reset(l *Linker, text string) {
 		aliasCands: r.aliasCands[:0], namedChars: r.namedChars[:0], fuzzyChecks: r.fuzzyChecks[:0],
 		occKeys: r.occKeys[:0], occCounts: r.occCounts[:0], occAll: r.occAll[:0],
 		nearFilms: r.nearFilms, personFilms: r.personFilms, titleToks: r.titleToks, pool: r.pool[:0],
-		order: r.order[:0], byStart: r.byStart[:0], poolKeys: r.poolKeys[:0], keyBuf: r.keyBuf[:0], textWords: r.textWords}
+		order: r.order[:0], byStart: r.byStart[:0], poolKeys: r.poolKeys[:0], keyBuf: r.keyBuf[:0], textWords: r.textWords,
+		franchise: r.franchise[:0]}
 }
 
 func (r *run) tokenize() {
@@ -452,6 +456,7 @@ func (r *run) evidence() {
 		c.ev, c.need, c.strong = r.staticEvidence(c)
 	}
 	r.listEvidence()
+	r.franchises()
 	all := r.occurrenceKeys()
 	r.subtitlesNeedSeries(all)
 	r.prune()
