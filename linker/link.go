@@ -844,6 +844,8 @@ func (r *run) filmBar(c *cand, sp *spanInfo, strong, votes float64) float64 {
 		need += 2 // scare quotes: a " perfect " town, " the one " (italics are no scare quotes)
 	case r.caseless && ordinary && sp.weak && !short:
 		need = max(need, 3)
+	case r.caseless && short && r.toks[c.i].cls == wordDictionary && r.viewedBefore(c.i):
+		need = min(need, 2) // "who have already seen maverick", not "i saw red"
 	}
 	return need
 }
