@@ -68,7 +68,7 @@ func (r *run) eponymReading(i, j int, strong float64, listed bool) int {
 
 // filmPlaces are the words before a title that make it a work: one is in a
 // film, speaks of it, rents it or calls it so.
-var filmPlaces = wordSet(`in of with from original titled called named name rent about entitled`)
+var filmPlaces = wordSet(`in of with from original titled called name rent about entitled`)
 
 // actedOn are the words before a name that make it someone acted upon or
 // met in the story.

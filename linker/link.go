@@ -738,8 +738,8 @@ func (r *run) barTests(c *cand, sp *spanInfo) {
 	sp.numeric = short && r.numeric(c.i, c.j)
 	sp.series = r.seriesAfter(c.j)
 	sp.personAfter = r.personAfter(c.j)
-	sp.nameFollows = sp.firstName && r.nameFollows(c.j)
-	sp.otherWork = r.otherWork(c.i)
+	sp.nameFollows = sp.firstName && r.nameFollows(c.j) || r.caseless && short && r.firstNameBefore(c.i)
+	sp.otherWork = r.otherWork(c.i) || r.otherThingAfter(c.j) || r.namedBefore(c.i)
 	sp.auxiliary = r.auxiliaryBefore(c.i)
 	// In a text without capitals, "the others", "what if", "in america" are
 	// as ordinary as a single everyday word: one content word at most.
@@ -1715,6 +1715,42 @@ func (r *run) personAfter(j int) bool {
 var otherWorks = map[string]bool{"song": true, "songs": true, "tango": true, "tune": true, "album": true,
 	"single": true, "novel": true, "book": true, "poem": true, "play": true, "comic": true,
 	"painting": true, "opera": true, "hymn": true, "ballad": true, "anthem": true, "track": true}
+
+// otherThings are nouns a title modifies when it names something else:
+// its creator, a strip, a line of products ("the dilbert comic strip",
+// "dilbert creator scott adams", "knock off products", "the whole dracula
+// thing").
+var otherThings = map[string]bool{"creator": true, "creators": true, "strip": true, "strips": true,
+	"cartoon": true, "cartoons": true, "products": true, "product": true, "thing": true, "things": true,
+	"costume": true, "costumes": true, "toy": true, "toys": true, "doll": true, "dolls": true}
+
+// otherThingAfter reports such a noun, or a word for another work, right
+// after a span ending before token j.
+func (r *run) otherThingAfter(j int) bool {
+	if j == 0 || j >= len(r.toks) || r.toks[j].sent != r.toks[j-1].sent ||
+		strings.TrimSpace(r.text[r.toks[j-1].end:r.toks[j].start]) != "" {
+		return false
+	}
+	k := r.toks[j].key
+	return otherThings[k] || otherWorks[k] && k != "play" && k != "single"
+}
+
+// firstNameBefore reports a first name right before token i, which makes
+// the word there a surname: "martha nell", not Nell.
+func (r *run) firstNameBefore(i int) bool {
+	if i == 0 || r.toks[i-1].sent != r.toks[i].sent || r.toks[i-1].has(tokPossessive) ||
+		strings.TrimSpace(r.text[r.toks[i-1].end:r.toks[i].start]) != "" {
+		return false
+	}
+	p := &r.toks[i-1]
+	return r.l.isFirstName(p.word) && p.cls != wordFunction && p.cls != wordCommon
+}
+
+// namedBefore reports "named" right before token i: "a big green guy
+// named frankenstein" is someone, not a film.
+func (r *run) namedBefore(i int) bool {
+	return i > 0 && r.toks[i-1].key == "named" && r.toks[i-1].sent == r.toks[i].sent
+}
 
 // otherWork reports such a word right before token i (quotes between do
 // not count).
