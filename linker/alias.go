@@ -236,6 +236,7 @@ func (r *run) reviewAliases(set *aliasSet) {
 	}
 	a := alias{kind: kFilm, ref: f, prio: 2.5}
 	r.titleParts(f, func(words []string) { set.add(words, a) })
+	r.partAliases(set, f)
 	if r.caseless {
 		if w := titleHead(r.l.str.get(r.l.films.title[f])); w != "" {
 			set.add([]string{w}, alias{kind: kFilm, ref: f, prio: 2.5, head: true})
@@ -1002,4 +1003,33 @@ func characterInText(ws []string, words map[string]bool) bool {
 		}
 	}
 	return rare || len(ws) > 1
+}
+
+// partNumbers are the spellings of a part's number, digits then roman.
+var partNumbers = [][2]string{{"2", "ii"}, {"3", "iii"}, {"4", "iv"}, {"5", "v"}, {"6", "vi"},
+	{"7", "vii"}, {"8", "viii"}, {"9", "ix"}}
+
+// partAliases: a review of Friday the 13th Part 3 calls it and the other
+// numbered parts of its series by their number alone ("part 3 takes place a
+// day after the events of part 2"), when the catalog has them under the same
+// title with that part number (Friday the 13th Part 3: 3D, Friday the 13th
+// Part 2).
+func (r *run) partAliases(set *aliasSet, f uint32) {
+	words := matchkey.Words(r.l.filmTitle(f))
+	p := slices.Index(words, "part")
+	if p <= 0 || p+2 > len(words) {
+		return
+	}
+	if _, ok := sequelNumbers[words[p+1]]; !ok {
+		return
+	}
+	for _, num := range partNumbers {
+		g, ok := r.l.filmTitled(append(slices.Clone(words[:p+1]), num[0]))
+		if !ok {
+			continue
+		}
+		a := alias{kind: kFilm, ref: g, prio: 2.5}
+		set.add([]string{"part", num[0]}, a)
+		set.add([]string{"part", num[1]}, a)
+	}
 }

@@ -136,3 +136,29 @@ func (l *Linker) SampleNames(n int) []string {
 	}
 	return out
 }
+
+// filmTitled returns the best-known film whose title, or its main title
+// before a colon, is exactly the given key words (or their numeral variant).
+func (l *Linker) filmTitled(words []string) (uint32, bool) {
+	ids := make([]uint32, len(words))
+	for k, w := range words {
+		if ids[k] = l.words.lookup(w); ids[k] == 0 {
+			return 0, false
+		}
+	}
+	best, found := uint32(0), false
+	l.ph.match(ids, make([]uint32, len(ids)), func(k int, p uint32, _ bool) {
+		if k != len(ids) {
+			return
+		}
+		for n, ref := range l.ph.refs[l.ph.refOff[p]:l.ph.refOff[p+1]] {
+			if form := l.ph.forms[l.ph.refOff[p]+uint32(n)]; ref&personBit != 0 || form != formPrimary && form != formMain {
+				continue
+			}
+			if !found || l.films.votes[ref] > l.films.votes[best] {
+				best, found = ref, true
+			}
+		}
+	})
+	return best, found
+}

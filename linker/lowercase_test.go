@@ -55,6 +55,8 @@ func lowerLinker(t *testing.T) *linker.Linker {
 			f(108394, "Three Colors: Blue", 1993, 110000),
 			f(119008, "Donnie Brasco", 1997, 330000),
 			f(110478, "Maverick", 1994, 110000),
+			f(82418, "Friday the 13th Part 2", 1981, 70000),
+			f(83972, "Friday the 13th Part III", 1982, 60000),
 			f(110638, "Nell", 1994, 60000),
 			f(800045, "Dilbert", 1999, 60000),
 			f(1245526, "Red", 2010, 300000),
@@ -238,6 +240,8 @@ func TestLowerCaseEvidence(t *testing.T) {
 			linker.FilmHint{}, nil, []string{"nell"}},
 		{"a title before the noun it modifies names something else", "rather than coming from dilbert creator scott adams , it is based on a comic strip .",
 			linker.FilmHint{}, nil, []string{"dilbert"}},
+		{"the numbered parts of the film under review's series", "part 3 takes place a day after the events of part 2 , and the killer is back .",
+			linker.FilmHint{ID: "tt0083972"}, []want{{"part 3", "tt0083972"}, {"part 2", "tt0082418"}}, nil},
 		{"a song of the same title", `In the scene where Raimunda sings the tango "Volver" for the crew, Penélope Cruz is devastating.`,
 			linker.FilmHint{ID: "tt0441909"}, []want{{"Penélope Cruz", "nm0004851"}}, []string{"Volver"}},
 	}
