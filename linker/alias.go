@@ -19,8 +19,12 @@ type alias struct {
 	from  int  // first token where it applies
 	named bool // a person the text named in full
 	full  bool // a character's whole name ("Fat Bastard"), not a part of it
-	crew  bool // the director or a writer of the film under review
-	head  bool // the head noun of the film under review's "X of the Y" title
+	// byActor marks a character's name looked for right beside its actor
+	// ("fang ( peter wang )", "chris o'donnell as robin"): the actor vouches
+	// for it, everyday word or not.
+	byActor bool
+	crew    bool // the director or a writer of the film under review
+	head    bool // the head noun of the film under review's "X of the Y" title
 	// subtitle marks the one-word subtitle of a film named in full before
 	// ("insurrection" after "star trek : insurrection").
 	subtitle bool
@@ -815,6 +819,9 @@ func (r *run) aliasWordOK(i, n int, a alias) bool {
 		!r.cueAfter(&cand{i: i, j: i + n}) {
 		return false // "he's a wedding singer": one of a kind, not The Wedding Singer
 	}
+	if a.byActor {
+		return r.contentWords(i, i+n) > 0
+	}
 	if n > 1 {
 		// "mini me", "fat bastard": a character's whole name is distinctive
 		// even in everyday words; a part of one is not.
@@ -897,7 +904,7 @@ func (r *run) actorCharacters() {
 			}
 			for k, ch := range r.l.characters(cr) {
 				if words := characterWords(ch); len(words) > 0 && k < 256 && !relational(words) {
-					a := alias{kind: kChar, ref: cr, sub: uint8(k), prio: 5, full: true}
+					a := alias{kind: kChar, ref: cr, sub: uint8(k), prio: 5, full: true, byActor: true}
 					set.add(words, a)
 					a.full = false
 					r.characterParts(&set, ch, a)
@@ -912,6 +919,7 @@ func (r *run) actorCharacters() {
 			for n := min(set.maxLen, p.i); n >= 1; n-- {
 				if c, ok := r.matchAlias(&set, p.i-n, n); ok {
 					r.aliasCands = append(r.aliasCands, c)
+					r.namedChars = append(r.namedChars, c) // for recency: the later "fang"s
 					break
 				}
 			}
@@ -924,6 +932,7 @@ func (r *run) actorCharacters() {
 				}
 				if c, ok := r.matchAlias(&set, k+1, n); ok {
 					r.aliasCands = append(r.aliasCands, c)
+					r.namedChars = append(r.namedChars, c)
 					break
 				}
 			}

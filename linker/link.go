@@ -76,7 +76,7 @@ type run struct {
 	marked    map[uint32]bool // films the text sets off as titles (quotes, italics, a year) somewhere
 
 	aliasCands  []cand
-	namedChars  []cand // characters the aliases round found by a name of several words
+	namedChars  []cand // characters the aliases round found by a name of several words or beside their actor
 	fuzzyChecks []Check
 	occKeys     []uint64        // sorted occurrenceKeys of the film candidates prune kept
 	occCounts   []int32         // occCounts[n]: the global candidates before prune with occKeys[n]

@@ -55,6 +55,7 @@ func lowerLinker(t *testing.T) *linker.Linker {
 			f(108394, "Three Colors: Blue", 1993, 110000),
 			f(119008, "Donnie Brasco", 1997, 330000),
 			f(110478, "Maverick", 1994, 110000),
+			f(800010, "A Great Wall", 1986, 3000),
 			f(82418, "Friday the 13th Part 2", 1981, 70000),
 			f(83972, "Friday the 13th Part III", 1982, 60000),
 			f(110638, "Nell", 1994, 60000),
@@ -76,6 +77,7 @@ func lowerLinker(t *testing.T) *linker.Linker {
 			{ID: 115, Name: "Nicolas Cage"}, {ID: 1433, Name: "Catherine Keener"}, {ID: 80, Name: "Orson Welles"},
 			{ID: 182, Name: "Jennifer Lopez"}, {ID: 1729, Name: "Garry Shandling"}, {ID: 1425, Name: "Krzysztof Kieslowski"},
 			{ID: 1532, Name: "Garry Marshall"}, {ID: 5006, Name: "Garry Chalk"}, {ID: 5007, Name: "Frank Welker"},
+			{ID: 5011, Name: "Peter Wang"}, {ID: 5012, Name: "Kelvin Han Yee"},
 			{ID: 5008, Name: "Martha Plimpton"}, {ID: 5009, Name: "Martha Raye"}, {ID: 5010, Name: "Martha Hyer"},
 			{ID: 136, Name: "Johnny Depp"}},
 		Credits: []reel.Credit{
@@ -103,6 +105,8 @@ func lowerLinker(t *testing.T) *linker.Linker {
 			{FilmID: 120591, PersonID: 1532, Ordering: 3, Category: "actor"},
 			{FilmID: 120591, PersonID: 5006, Ordering: 4, Category: "actor"},
 			{FilmID: 33467, PersonID: 80, Ordering: 2, Category: "actor", Characters: []string{"Charles Foster Kane"}},
+			{FilmID: 800010, PersonID: 5011, Ordering: 1, Category: "actor", Characters: []string{"Leo Fang"}},
+			{FilmID: 800010, PersonID: 5012, Ordering: 2, Category: "actor", Characters: []string{"Paul Fang"}},
 			{FilmID: 110478, PersonID: 5008, Ordering: 5, Category: "actress"},
 			{FilmID: 110478, PersonID: 5009, Ordering: 6, Category: "actress"},
 			{FilmID: 110478, PersonID: 5010, Ordering: 7, Category: "actress"},
@@ -277,5 +281,28 @@ func TestSequelUnderReview(t *testing.T) {
 	res := l.Link(text, linker.FilmHint{})
 	if res.Film == nil || res.Film.ID != "tt0120082" {
 		t.Errorf("film under review %+v, want Scream 2 (tt0120082)", res.Film)
+	}
+}
+
+// A character named by an everyday word beside its actor links there, and
+// its later mentions follow it, though a relative of the same surname is in
+// the credits too.
+func TestCharacterBesideActor(t *testing.T) {
+	l := lowerLinker(t)
+	text := "a computer engineer named fang ( peter wang ) takes his family to beijing . " +
+		"his son paul falls for a local girl , and fang is not pleased . fang's sister is . " +
+		"the rest of the review goes on about the plot , the score and the acting in plain words ."
+	res := l.Link(text, linker.FilmHint{ID: "tt0800010"})
+	n := 0
+	for _, m := range res.Mentions {
+		if m.Text == "fang" || m.Text == "fang's" {
+			if m.ID != "tt0800010/nm0005011" {
+				t.Errorf("%q at %d linked to %s, want Leo Fang (tt0800010/nm0005011)", m.Text, m.Start, m.ID)
+			}
+			n++
+		}
+	}
+	if n != 3 {
+		t.Errorf("%d mentions of fang linked, want 3 (all: %+v)", n, res.Mentions)
 	}
 }

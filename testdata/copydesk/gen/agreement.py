@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Inter-annotator agreement on the held-out test half.
 
-Run from anywhere: python3 testdata/copydesk/gen/agreement.py
+Run from anywhere: python3 testdata/copydesk/gen/agreement.py [-kit DIR]
 heldout/second/partN.spec are blind second annotations of the test half's
 texts (parts 4-6), made by annotators who saw neither the first annotation
 nor the linker's output. This script builds both annotations in scratch
@@ -11,6 +11,8 @@ film and actor) rather than by id, since made-up ids depend on the order of
 the specs, and prints, per kind, how far the two agree: precision and
 recall of the second annotation against the first (their F1 is symmetric).
 Only totals are printed: the test half's texts are not to be read.
+-kit DIR keeps the second annotation's kit in DIR, for scoring the linker
+against it: LINKEVAL_KIT=DIR go test -v -run TestSecondAnnotation ./linker/linkeval
 """
 import collections, csv, json, os, shutil, subprocess, sys, tempfile
 
@@ -21,10 +23,11 @@ SHARED = os.environ.get('REEL_DATA') or os.path.join(os.path.dirname(ROOT), 'sha
 PARTS = ['part4.spec', 'part5.spec', 'part6.spec']
 
 
-def build(second):
+def build(second, keep=None):
     """Runs annotate.py on a scratch copy, the test parts swapped for the
-    second annotation when second; returns the test texts' mentions."""
-    tmp = tempfile.mkdtemp()
+    second annotation when second; returns the test texts' mentions. keep,
+    when set, is where the copy stays."""
+    tmp = keep or tempfile.mkdtemp()
     try:
         kit = os.path.join(tmp, 'testdata', 'copydesk')
         shutil.copytree(REPO, kit)
@@ -48,7 +51,8 @@ def build(second):
                 out.add((m['file'], m['start'], m['end'], m['kind'], referent(m, names)))
         return files, out
     finally:
-        shutil.rmtree(tmp)
+        if not keep:
+            shutil.rmtree(tmp)
 
 
 def catalog(d):
@@ -70,7 +74,10 @@ def referent(m, names):
 
 def main():
     files1, first = build(False)
-    files2, second = build(True)
+    keep = sys.argv[sys.argv.index('-kit') + 1] if '-kit' in sys.argv else None
+    if keep and os.path.exists(keep):
+        sys.exit(keep + ' exists')
+    files2, second = build(True, keep)
     if files1 != files2:
         sys.exit('the second annotation covers other texts than the first')
     print('test half: %d texts; first annotation %d mentions, second %d' % (len(files1), len(first), len(second)))
