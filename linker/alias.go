@@ -80,7 +80,8 @@ func init() {
 	for _, w := range strings.Fields(`mr mrs ms miss dr doctor sir lady lord madam madame mister señor senor senora
 		señora don dona doña father mother sister brother uncle aunt young old little big baby detective officer
 		captain agent professor inspector sergeant general colonel major king queen prince princess judge
-		nurse the el la le los las jr sr lt sgt capt det col lieutenant sergeant commander chief sheriff
+		nurse the el la le los las jr sr lt sgt capt cpt det col cpl pvt rev maj adm cmdr insp supt fr gov sen
+		lieutenant sergeant commander chief sheriff private corporal reverend governor senator
 		count countess baron baroness duke duchess hermana hermano padre madre tia tio tía tío aunty`) {
 		honorifics[w] = true
 	}
@@ -585,6 +586,9 @@ func (r *run) characterParts(set *aliasSet, name string, a alias) {
 	}
 	if lead > 0 {
 		set.add(slices.Concat(groups[lead-1], core[len(core)-1]), a) // "Dr. Ledgard"
+		if lead > 1 {
+			set.add(slices.Concat(slices.Concat(groups[:lead]...), core[len(core)-1]), a) // "Lt. Col. Tall"
+		}
 	}
 	if len(core) > 2 {
 		set.add(slices.Concat(core[0], core[len(core)-1]), a) // "Russell Kramer" of "Russell P. Kramer"

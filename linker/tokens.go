@@ -270,4 +270,6 @@ func endsSentence(text string, i int, r rune, toks []token) bool {
 }
 
 var abbreviations = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "jr": true,
-	"sr": true, "vs": true, "mt": true, "prof": true, "gen": true, "col": true, "lt": true, "sgt": true, "no": true}
+	"sr": true, "vs": true, "mt": true, "prof": true, "gen": true, "col": true, "lt": true, "sgt": true, "no": true,
+	"capt": true, "cpt": true, "det": true, "cpl": true, "pvt": true, "rev": true, "maj": true, "adm": true,
+	"cmdr": true, "insp": true, "supt": true, "fr": true, "gov": true, "sen": true}
