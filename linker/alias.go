@@ -894,51 +894,106 @@ func (r *run) actorCharacters() {
 		}
 		before := p.i > 0 && strings.TrimSpace(r.text[r.toks[p.i-1].end:r.toks[p.i].start]) == "("
 		after := p.j+1 < len(r.toks) && playVerbs[r.toks[p.j].key]
-		if !before && !after {
+		if before || after {
+			r.charactersBeside(p.ref, p.i, p.j, before, after, nil)
+		}
+	}
+	r.castSurnamesInBrackets()
+}
+
+// castSurnamesInBrackets: "g ( murphy )", "lee ( chan )": a critic gives
+// the actor of a character by surname alone, which links only in context
+// and is not linked yet; a surname in brackets that only one member of the
+// cast of the film under review (or of a linked film) has stands for them.
+func (r *run) castSurnamesInBrackets() {
+	films := slices.Sorted(maps.Keys(r.films))
+	if r.review >= 0 && !slices.Contains(films, uint32(r.review)) {
+		films = append(films, uint32(r.review))
+	}
+	if len(films) == 0 {
+		return
+	}
+	for k := 1; k+1 < len(r.toks); k++ {
+		a, t, b := &r.toks[k-1], &r.toks[k], &r.toks[k+1]
+		if a.end > t.start || t.end > b.start || r.taken[k] >= 0 || // several tokens of one word ("8½")
+			strings.TrimSpace(r.text[a.end:t.start]) != "(" || !strings.HasPrefix(strings.TrimSpace(r.text[t.end:b.start]), ")") {
 			continue
 		}
-		set := aliasSet{m: map[string][]alias{}, first: map[string]bool{}}
-		credits := r.l.personCredits(p.ref)
-		if len(credits) > maxCreditsPerPerson {
-			credits = credits[:maxCreditsPerPerson]
+		p, ok := r.castSurname(films, r.toks[k].key)
+		if ok {
+			r.charactersBeside(p, k, k+1, true, false, films)
 		}
-		for _, cr := range credits {
+	}
+}
+
+// castSurname returns the one cast member of films whose surname is key.
+func (r *run) castSurname(films []uint32, key string) (uint32, bool) {
+	found, one := uint32(0), false
+	for _, f := range films {
+		lo, hi := r.l.filmCredits(f)
+		for cr := lo; cr < hi; cr++ {
 			if !isCast(r.l.credits.cat[cr]) {
 				continue
 			}
-			for k, ch := range r.l.characters(cr) {
-				if words := characterWords(ch); len(words) > 0 && k < 256 && !relational(words) {
-					a := alias{kind: kChar, ref: cr, sub: uint8(k), prio: 5, full: true, byActor: true}
-					set.add(words, a)
-					a.full = false
-					r.characterParts(&set, ch, a)
-				}
+			p := r.l.credits.person[cr]
+			if w := matchkey.Words(r.l.personName(p)); len(w) < 2 || w[len(w)-1] != key {
+				continue
 			}
+			if one && found != p {
+				return 0, false // two actors of that surname: no telling
+			}
+			found, one = p, true
 		}
-		if len(set.m) == 0 {
+	}
+	return found, one
+}
+
+// charactersBeside looks for a character of person p's right before the
+// brackets around tokens [i, j) ("Ellie ( Jodie Foster )") or after a verb
+// of playing that follows them ("Jodie Foster as Ellie"), among p's roles in
+// films when not nil, else all p's roles.
+func (r *run) charactersBeside(p uint32, i, j int, before, after bool, films []uint32) {
+	set := aliasSet{m: map[string][]alias{}, first: map[string]bool{}}
+	credits := r.l.personCredits(p)
+	if len(credits) > maxCreditsPerPerson {
+		credits = credits[:maxCreditsPerPerson]
+	}
+	for _, cr := range credits {
+		if !isCast(r.l.credits.cat[cr]) || films != nil && !slices.Contains(films, r.l.credits.film[cr]) {
 			continue
 		}
-		// "Ellie ( Jodie Foster )": the character ends just before the parenthesis.
-		if before {
-			for n := min(set.maxLen, p.i); n >= 1; n-- {
-				if c, ok := r.matchAlias(&set, p.i-n, n); ok {
-					r.aliasCands = append(r.aliasCands, c)
-					r.namedChars = append(r.namedChars, c) // for recency: the later "fang"s
-					break
-				}
+		for k, ch := range r.l.characters(cr) {
+			if words := characterWords(ch); len(words) > 0 && k < 256 && !relational(words) {
+				a := alias{kind: kChar, ref: cr, sub: uint8(k), prio: 5, full: true, byActor: true}
+				set.add(words, a)
+				a.full = false
+				r.characterParts(&set, ch, a)
 			}
 		}
-		// "Jodie Foster as Ellie", "Amy Adams plays Amy".
-		if k := p.j; after {
-			for n := min(set.maxLen, len(r.toks)-k-1); n >= 1; n-- {
-				if r.toks[k+n].has(tokPossessive) {
-					continue // "Ashley Judd, as Shiherlis's wife": not the role's name
-				}
-				if c, ok := r.matchAlias(&set, k+1, n); ok {
-					r.aliasCands = append(r.aliasCands, c)
-					r.namedChars = append(r.namedChars, c)
-					break
-				}
+	}
+	if len(set.m) == 0 {
+		return
+	}
+	// "Ellie ( Jodie Foster )": the character ends just before the parenthesis.
+	if before {
+		for n := min(set.maxLen, i); n >= 1; n-- {
+			if c, ok := r.matchAlias(&set, i-n, n); ok {
+				r.aliasCands = append(r.aliasCands, c)
+				r.namedChars = append(r.namedChars, c) // for recency: the later "fang"s
+				break
+			}
+		}
+	}
+	// "Jodie Foster as Ellie", "Amy Adams plays Amy".
+	if k := j; after {
+		for n := min(set.maxLen, len(r.toks)-k-1); n >= 1; n-- {
+			if r.toks[k+n].has(tokPossessive) {
+				continue // "Ashley Judd, as Shiherlis's wife": not the role's name
+			}
+			if c, ok := r.matchAlias(&set, k+1, n); ok {
+				r.aliasCands = append(r.aliasCands, c)
+				r.namedChars = append(r.namedChars, c)
+				break
 			}
 		}
 	}

@@ -252,6 +252,8 @@ func TestLowerCaseEvidence(t *testing.T) {
 			linker.FilmHint{ID: "tt0083972"}, []want{{"part 3", "tt0083972"}, {"part 2", "tt0082418"}}, nil},
 		{"characters by their ranks and surname, periods spaced", "the best scene is when lt . col . tall is forced to deal with the refusal by capt . staros to execute an order .",
 			linker.FilmHint{ID: "tt0120863"}, []want{{"lt . col . tall", "tt0120863/nm0005014"}, {"capt . staros", "tt0120863/nm0005013"}}, nil},
+		{"a character before its actor's surname in brackets", "nothing much happens until he meets fang ( wang ) , a quiet engineer with a plan .",
+			linker.FilmHint{ID: "tt0800010"}, []want{{"fang", "tt0800010/nm0005011"}}, nil},
 		{"a song of the same title", `In the scene where Raimunda sings the tango "Volver" for the crew, Penélope Cruz is devastating.`,
 			linker.FilmHint{ID: "tt0441909"}, []want{{"Penélope Cruz", "nm0004851"}}, []string{"Volver"}},
 	}
