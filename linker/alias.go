@@ -115,8 +115,9 @@ func (r *run) aliases() {
 		}
 		for n := min(set.maxLen, len(r.toks)-i); n >= 1; n-- {
 			if c, ok := r.matchAlias(&set, i, n); ok {
-				if c.kind == kChar && n > 1 {
-					r.namedChars = append(r.namedChars, c) // for recency: "welles" after "tom welles"
+				if c.kind == kChar && (n > 1 || r.namedBefore(i)) {
+					// for recency: "welles" after "tom welles", "ray" after "a dude named ray"
+					r.namedChars = append(r.namedChars, c)
 				}
 				r.aliasCands = append(r.aliasCands, c)
 			}
@@ -823,7 +824,9 @@ func (r *run) aliasWordOK(i, n int, a alias) bool {
 		!r.cueAfter(&cand{i: i, j: i + n}) {
 		return false // "he's a wedding singer": one of a kind, not The Wedding Singer
 	}
-	if a.byActor {
+	if a.byActor || a.kind == kChar && r.namedBefore(i) {
+		// the actor vouches for it, or the text says it is a name: "a
+		// bowler named jesus", "a dude named ray"
 		return r.contentWords(i, i+n) > 0
 	}
 	if n > 1 {
