@@ -535,12 +535,20 @@ func (r *run) characterAliases(set *aliasSet) {
 func relational(words []string) bool {
 	for _, w := range words {
 		switch w {
-		case "de", "del", "of", "von", "her", "his", "their":
+		case "her", "his", "their":
 			return true
+		case "de", "del", "of", "von":
+			// "Madre de Rosa", not "Joan of Arc" or "Diego de la Vega"
+			return kin[words[0]] || relatives[words[0]]
 		}
 	}
 	return false
 }
+
+// relatives open names that say whose someone is, in the languages credits
+// come in ("Madre de Rosa", "Hija de Agustina").
+var relatives = wordSet(`madre padre hijo hija hermano hermana esposa esposo mere pere fils fille soeur frere
+	femme mari madam lady lord`)
 
 // characterParts adds the parts of a character's name: without honorifics
 // ("Dr. Robert Ledgard" → "Robert Ledgard"), the first name, the surname, the

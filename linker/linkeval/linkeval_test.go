@@ -68,7 +68,7 @@ func TestCopyDesk(t *testing.T) {
 	floor(rr, "character", 0.915, 0.74)
 	floor(rv, "film", 0.895, 0.86)
 	floor(rv, "person", 0.99, 0.97)
-	floor(rv, "character", 0.95, 0.885)
+	floor(rv, "character", 0.945, 0.905)
 	floor(rt, "film", 0.895, 0.90)
 	floor(rt, "person", 0.98, 0.90)
 	floor(rt, "character", 0.905, 0.77)
