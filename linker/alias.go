@@ -903,10 +903,10 @@ func (r *run) actorCharacters() {
 		if p.kind != kPerson {
 			continue
 		}
-		before := p.i > 0 && strings.TrimSpace(r.text[r.toks[p.i-1].end:r.toks[p.i].start]) == "("
+		open := r.bracketBefore(p.i)
 		after := p.j+1 < len(r.toks) && playVerbs[r.toks[p.j].key]
-		if before || after {
-			r.charactersBeside(p.ref, p.i, p.j, before, after, nil)
+		if open >= 0 || after {
+			r.charactersBeside(p.ref, open, p.j, after, nil)
 		}
 	}
 	r.castSurnamesInBrackets()
@@ -932,7 +932,7 @@ func (r *run) castSurnamesInBrackets() {
 		}
 		p, ok := r.castSurname(films, r.toks[k].key)
 		if ok {
-			r.charactersBeside(p, k, k+1, true, false, films)
+			r.charactersBeside(p, k, k+1, false, films)
 		}
 	}
 }
@@ -959,11 +959,32 @@ func (r *run) castSurname(films []uint32, key string) (uint32, bool) {
 	return found, one
 }
 
+// bracketBefore returns the first token inside the brackets the person
+// named at token i stands in, alone or after a verb of playing ("carol (
+// played to perfection by helen hunt )"), or -1.
+func (r *run) bracketBefore(i int) int {
+	played := false
+	for k := i; k > 0 && k > i-10 && r.toks[k-1].sent == r.toks[i].sent; k-- {
+		if r.toks[k-1].end > r.toks[k].start {
+			continue // several tokens of one word
+		}
+		switch gap := strings.TrimSpace(r.text[r.toks[k-1].end:r.toks[k].start]); {
+		case gap == "(" && (k == i || played):
+			return k
+		case gap != "":
+			return -1
+		}
+		played = played || playVerbs[r.toks[k-1].key] && r.toks[k-1].key != "as"
+	}
+	return -1
+}
+
 // charactersBeside looks for a character of person p's right before the
-// brackets around tokens [i, j) ("Ellie ( Jodie Foster )") or after a verb
-// of playing that follows them ("Jodie Foster as Ellie"), among p's roles in
-// films when not nil, else all p's roles.
-func (r *run) charactersBeside(p uint32, i, j int, before, after bool, films []uint32) {
+// brackets whose first token is open ("Ellie ( Jodie Foster )"), when open
+// is not -1, and when after, after the verb of playing that follows the
+// person's name ending before token j ("Jodie Foster as Ellie"), among p's
+// roles in films when not nil, else all p's roles.
+func (r *run) charactersBeside(p uint32, open, j int, after bool, films []uint32) {
 	set := aliasSet{m: map[string][]alias{}, first: map[string]bool{}}
 	credits := r.l.personCredits(p)
 	if len(credits) > maxCreditsPerPerson {
@@ -986,9 +1007,9 @@ func (r *run) charactersBeside(p uint32, i, j int, before, after bool, films []u
 		return
 	}
 	// "Ellie ( Jodie Foster )": the character ends just before the parenthesis.
-	if before {
-		for n := min(set.maxLen, i); n >= 1; n-- {
-			if c, ok := r.matchAlias(&set, i-n, n); ok {
+	if open >= 0 {
+		for n := min(set.maxLen, open); n >= 1; n-- {
+			if c, ok := r.matchAlias(&set, open-n, n); ok {
 				r.aliasCands = append(r.aliasCands, c)
 				r.namedChars = append(r.namedChars, c) // for recency: the later "fang"s
 				break

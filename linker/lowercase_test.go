@@ -263,6 +263,8 @@ func TestLowerCaseEvidence(t *testing.T) {
 			linker.FilmHint{ID: "tt0120724"}, []want{{"ray", "tt0120724/nm0005015"}}, nil},
 		{"a name with a particle is no relation: its parts name the character", "milla jovovich plays joan of arc with energy . later , joan hears voices in a field .",
 			linker.FilmHint{ID: "tt0151137"}, []want{{"joan", "tt0151137/nm0005016"}}, nil},
+		{"a character before its actor in brackets after a verb of playing", "his father fang ( played with quiet dignity by peter wang ) takes the family to beijing .",
+			linker.FilmHint{ID: "tt0800010"}, []want{{"fang", "tt0800010/nm0005011"}}, nil},
 		{"a song of the same title", `In the scene where Raimunda sings the tango "Volver" for the crew, Penélope Cruz is devastating.`,
 			linker.FilmHint{ID: "tt0441909"}, []want{{"Penélope Cruz", "nm0004851"}}, []string{"Volver"}},
 	}

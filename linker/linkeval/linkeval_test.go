@@ -65,7 +65,7 @@ func TestCopyDesk(t *testing.T) {
 	floor(ro, "character", 0.90, 0.85)
 	floor(rr, "film", 0.935, 0.875)
 	floor(rr, "person", 0.98, 0.95)
-	floor(rr, "character", 0.915, 0.74)
+	floor(rr, "character", 0.915, 0.75)
 	floor(rv, "film", 0.895, 0.86)
 	floor(rv, "person", 0.99, 0.97)
 	floor(rv, "character", 0.945, 0.905)
