@@ -209,6 +209,28 @@ func spacedInitialism(title string) (string, bool) {
 	return out.String(), found
 }
 
+// joinedInitials closes the space between initials ("S. Z. Sakall" →
+// "S.Z. Sakall"), or reports false when the name has no two in a row.
+func joinedInitials(name string) (string, bool) {
+	words := strings.Fields(name)
+	var out strings.Builder
+	found := false
+	for k, w := range words {
+		if k > 0 {
+			if !(isInitial(words[k-1]) && isInitial(w)) {
+				out.WriteByte(' ')
+			} else {
+				found = true
+			}
+		}
+		out.WriteString(w)
+	}
+	return out.String(), found
+}
+
+// isInitial reports a word that is one letter and a period ("D.").
+func isInitial(w string) bool { return len(w) == 2 && isLetterByte(w[0]) && w[1] == '.' }
+
 func isLetterByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // romanNumerals maps the sequel numbers 2-9 between their two spellings
@@ -441,6 +463,12 @@ func (b *builder) addNames() {
 			b.addPhrase(short, uint32(p)|personBit, formAka)
 		}
 		if v, ok := particleVariant(full); ok {
+			b.addPhrase(v, uint32(p)|personBit, formAka)
+		}
+		// "P.D. James" written "P. D. James", and the other way round
+		if v, ok := spacedInitialism(full); ok {
+			b.addPhrase(v, uint32(p)|personBit, formAka)
+		} else if v, ok := joinedInitials(full); ok {
 			b.addPhrase(v, uint32(p)|personBit, formAka)
 		}
 		if b.l.people.pop[p] >= nicknamePop {

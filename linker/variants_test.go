@@ -55,3 +55,17 @@ func TestParticleVariant(t *testing.T) {
 		}
 	}
 }
+
+func TestJoinedInitials(t *testing.T) {
+	for name, want := range map[string]string{
+		"S. Z. Sakall":       "S.Z. Sakall",
+		"H. R. Giger":        "H.R. Giger",
+		"J. R. R. Tolkien":   "J.R.R. Tolkien",
+		"Steven E. de Souza": "",
+		"P.D. James":         "",
+	} {
+		if got, ok := joinedInitials(name); got != want && ok || ok != (want != "") {
+			t.Errorf("joinedInitials(%q) = %q, %v; want %q", name, got, ok, want)
+		}
+	}
+}

@@ -61,7 +61,7 @@ func TestCopyDesk(t *testing.T) {
 		}
 	}
 	floor(ro, "film", 0.95, 0.90)
-	floor(ro, "person", 0.95, 0.90)
+	floor(ro, "person", 0.99, 0.99)
 	floor(ro, "character", 0.90, 0.85)
 	floor(rr, "film", 0.935, 0.875)
 	floor(rr, "person", 0.98, 0.95)
