@@ -144,6 +144,9 @@ func nameAliases(set *aliasSet, name string, a alias, surname, firstName float64
 		}
 		a.prio, a.part = surname, partLast
 		set.add(suf, a)
+		if len(suf) == 2 && nameParticles[suf[0]] {
+			set.add([]string{suf[0] + suf[1]}, a) // "deniro" after "robert de niro"
+		}
 	}
 	if first := groups[0]; len(first[0]) >= 2 && !nameParticles[first[0]] {
 		a.prio, a.part = firstName, partFirst
