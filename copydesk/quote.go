@@ -79,7 +79,8 @@ type quoteCandidate struct {
 func pickQuote(m *sentiment.Model, cands []quoteCandidate, verdict string) int {
 	best, bestRank := -1, 0.0
 	for _, c := range cands {
-		if !quotable(c) {
+		judging, ok := quotable(c)
+		if !ok {
 			continue
 		}
 		// The two heads, without Score's evidence search: only the value
@@ -90,7 +91,7 @@ func pickQuote(m *sentiment.Model, cands []quoteCandidate, verdict string) int {
 		if agree <= 0 {
 			continue
 		}
-		rank := agree*sentiment.BandProb(v, m.Sigma(h)) + 8*float64(min(judgingWords(c.words), 3))
+		rank := agree*sentiment.BandProb(v, m.Sigma(h)) + 8*float64(min(judging, 3))
 		// Posters want punch: past 120 characters each ten cost a point.
 		if n := utf8.RuneCountInString(c.text); n > 120 {
 			rank -= float64(n-120) / 10
@@ -108,15 +109,18 @@ func pickQuote(m *sentiment.Model, cands []quoteCandidate, verdict string) int {
 	return best
 }
 
-func quotable(c quoteCandidate) bool {
+// quotable reports whether a candidate may be the pull quote, with its
+// count of judging words, which the rank reuses.
+func quotable(c quoteCandidate) (judging int, ok bool) {
 	n := utf8.RuneCountInString(c.text)
 	if n < quoteMin || n > quoteMax || c.spoiler >= 0.3 || len(c.words) == 0 {
-		return false
+		return 0, false
 	}
 	if needsContext[c.words[0]] || narration[c.words[0]] || c.text[len(c.text)-1] == '?' {
-		return false
+		return 0, false
 	}
-	return judgingWords(c.words) > 0
+	judging = judgingWords(c.words)
+	return judging, judging > 0
 }
 
 func judgingWords(ws []string) int {

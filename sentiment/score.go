@@ -182,7 +182,7 @@ func gradeInLine(text string, s, e int) (grade.Grade, Phrase, bool) {
 			return g, Phrase{Start: off, End: off + len(t), Text: t}, true
 		}
 	}
-	if len(line) > 4096 {
+	if len(line) > 4096 || !mayHoldLabel(line) {
 		return grade.Grade{}, Phrase{}, false
 	}
 	lower := strings.ToLower(line) // ASCII labels: byte offsets survive for them
@@ -214,6 +214,29 @@ func gradeInLine(text string, s, e int) (grade.Grade, Phrase, bool) {
 		}
 	}
 	return grade.Grade{}, Phrase{}, false
+}
+
+// mayHoldLabel reports whether line could hold one of gradeLabels, so
+// that the lines of prose around a review's edges skip lowering a copy and
+// a search per label: every label but "rated" has a colon, and no rune
+// lower-cases to a colon or to a letter of "rated" but itself.
+func mayHoldLabel(line string) bool {
+	if strings.IndexByte(line, ':') >= 0 {
+		return true
+	}
+	const rated = "rated"
+	for i := 0; i+len(rated) <= len(line); i++ {
+		k := 0
+		// c|0x20 is c in lower case for an ASCII letter, and no other byte
+		// turns into a letter that way.
+		for k < len(rated) && line[i+k]|0x20 == rated[k] {
+			k++
+		}
+		if k == len(rated) {
+			return true
+		}
+	}
+	return false
 }
 
 func round1(x float64) float64 { return math.Round(10*x) / 10 }
