@@ -179,8 +179,8 @@ func (r *run) tokenize() {
 		t.word = r.l.words.lookup(t.key)
 		t.altW = r.l.words.lookup(t.alt)
 		r.ws[i], r.alts[i] = t.word, t.altW
-		t.cls = classOf(t.key)
-		if cueWords[t.key] || t.alt != "" && cueWords[t.alt] {
+		t.cls = r.l.classOfWord(t.word, t.key)
+		if r.l.isCueWord(t.word, t.key) || t.alt != "" && r.l.isCueWord(t.altW, t.alt) {
 			t.flags |= tokCue
 		}
 		if t.has(tokAccent) {
