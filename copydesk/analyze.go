@@ -245,8 +245,14 @@ func (a *analysis) sentenceScores() ([]float64, [][]string, [][]string) {
 	allWords := make([][]string, len(a.sentences))
 	warnedPara := -1
 	mi := 0
+	// The sentences' words share one backing array and one lowered copy
+	// of the text (see appendWords); a review has about a word per space.
+	lower := asciiLower(a.plain)
+	buf := make([]string, 0, strings.Count(a.plain, " ")+len(a.sentences))
 	for i, st := range a.sentences {
-		ws := words(a.plain[st.Start:st.End], nil)
+		n := len(buf)
+		buf = appendWords(buf, a.plain[st.Start:st.End], lower[st.Start:st.End])
+		ws := buf[n:len(buf):len(buf)]
 		allWords[i] = ws
 		s, e := a.span(st.Start, st.End)
 		if overlapsAny(s, e, marked) {
