@@ -149,6 +149,16 @@ const maxFeatsPerToken = 6
 // Extract calls emit for every feature of toks (with repeats; callers
 // that want presence deduplicate).
 func (o *Options) Extract(toks []Token, emit Emit) {
+	for _, f := range o.appendFeatures(nil, toks) {
+		emit(f.id, f.start, f.end)
+	}
+}
+
+// appendFeatures appends the features Extract emits, in the same order, to
+// dst: scoring reads them in a loop of its own instead of through a call
+// per feature.
+func (o *Options) appendFeatures(dst []feat, toks []Token) []feat {
+	emit := func(id uint32, s, e int32) { dst = append(dst, feat{id, s, e}) }
 	mask := uint64(1)<<o.Bits - 1
 	id := func(h, salt uint64) uint32 { return uint32(mix(h^salt) & mask) }
 	tail := len(toks)
@@ -207,4 +217,5 @@ func (o *Options) Extract(toks []Token, emit Emit) {
 			emit(id(pair(pair(q.H, p.H), t.H), saltTri), q.Start, t.End)
 		}
 	}
+	return dst
 }

@@ -129,6 +129,7 @@ type feat struct {
 // call then allocates nothing.
 type scratch struct {
 	toks  []Token
+	occ   []feat // every feature occurrence, in Extract's order
 	feats []feat
 	// slots is an open-addressing set of the bucket ids seen (id+1, 0 is
 	// empty), which finds a feature's first occurrence in one pass; it
@@ -198,25 +199,26 @@ func (m *Model) heads(text string, sc *scratch) Heads {
 	if ts < len(sc.toks) {
 		tailFrom = sc.toks[ts].Start
 	}
-	m.Opts.Extract(sc.toks, func(id uint32, s, e int32) {
-		w := W[NumHeads*id : NumHeads*id+NumHeads : NumHeads*id+NumHeads]
+	sc.occ = m.Opts.appendFeatures(sc.occ[:0], sc.toks)
+	for _, f := range sc.occ {
+		w := W[NumHeads*f.id : NumHeads*f.id+NumHeads : NumHeads*f.id+NumHeads]
 		sent += float64(w[2])
-		if s >= tailFrom {
+		if f.start >= tailFrom {
 			sentTail += float64(w[2])
 		}
-		for i := id & mask; ; i = (i + 1) & mask {
-			switch slots[i] {
-			case 0:
-				slots[i] = id + 1
+		for i := f.id & mask; ; i = (i + 1) & mask {
+			if slots[i] == 0 {
+				slots[i] = f.id + 1
 				pol += float64(w[0])
 				val += float64(w[vh])
-				feats = append(feats, feat{id, s, e})
-				return
-			case id + 1:
-				return
+				feats = append(feats, f)
+				break
+			}
+			if slots[i] == f.id+1 {
+				break
 			}
 		}
-	})
+	}
 	sc.feats = feats
 	h.feats = feats
 	h.Sent = sent/float64(Sentences(sc.toks)) + m.SentBias
