@@ -67,6 +67,7 @@ func analyze(ctx context.Context, text string, opts Options) (*analysis, error) 
 	}
 	a := &analysis{in: text, p: p, plain: pt, format: format}
 	a.rep = Report{Format: format, Mentions: []Mention{}, Checks: []Check{}, Spoilers: []Spoiler{}}
+	a.doc = sentiment.NewDoc(pt)
 	a.score(sentiment.Default())
 	if opts.Linker != nil {
 		a.link(opts.Linker, opts.FilmHint)
@@ -178,13 +179,14 @@ type analysis struct {
 	mentions  []linker.Mention // plain offsets
 	rep       Report
 	cands     []quoteCandidate
+	doc       *sentiment.Doc // the plain text's tokens, for the score and the pull quote
 }
 
 // span maps plain offsets to input offsets.
 func (a *analysis) span(s, e int) (int, int) { return a.p.span(s, e) }
 
 func (a *analysis) score(m *sentiment.Model) {
-	r := m.Score(a.plain)
+	r := m.ScoreDoc(a.doc)
 	a.rep.Score = Score{Value: r.Value, Verdict: r.Verdict, Confidence: r.Confidence, Evidence: []Phrase{}}
 	for _, ph := range r.Evidence {
 		a.rep.Score.Evidence = append(a.rep.Score.Evidence, a.phrase(ph))
@@ -297,7 +299,7 @@ func (a *analysis) spoilers() {
 			s, e := a.span(st.Start, st.End)
 			a.rep.Spoilers = append(a.rep.Spoilers, Spoiler{Start: s, End: e, Text: text, Score: scores[i], Reasons: reasons[i]})
 		}
-		cands = append(cands, quoteCandidate{index: i, text: text, words: ws[i], spoiler: scores[i],
+		cands = append(cands, quoteCandidate{index: i, start: st.Start, text: text, words: ws[i], spoiler: scores[i],
 			para: st.Para, lastPar: last, film: a.namesFilm(st)})
 	}
 	a.cands = cands
@@ -321,7 +323,7 @@ func (a *analysis) namesFilm(st sentence) bool {
 }
 
 func (a *analysis) quote(m *sentiment.Model) {
-	i := pickQuote(m, a.cands, a.rep.Score.Verdict)
+	i := pickQuote(m, a.doc, a.cands, a.rep.Score.Verdict)
 	if i < 0 {
 		return
 	}

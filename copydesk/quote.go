@@ -66,6 +66,7 @@ func setOf(ws ...string) map[string]bool {
 // quoteCandidate is a sentence with what the pull quote choice needs.
 type quoteCandidate struct {
 	index   int // into the sentences
+	start   int // text's offset in the plain text
 	text    string
 	words   []string
 	spoiler float64
@@ -75,8 +76,9 @@ type quoteCandidate struct {
 }
 
 // pickQuote returns the index of the candidate that best states the verdict,
-// or -1. Cheap filters run first; only the survivors are scored.
-func pickQuote(m *sentiment.Model, cands []quoteCandidate, verdict string) int {
+// or -1. Cheap filters run first; only the survivors are scored, from the
+// tokens of doc, the plain text the candidates are sentences of.
+func pickQuote(m *sentiment.Model, doc *sentiment.Doc, cands []quoteCandidate, verdict string) int {
 	best, bestRank := -1, 0.0
 	for _, c := range cands {
 		judging, ok := quotable(c)
@@ -85,7 +87,7 @@ func pickQuote(m *sentiment.Model, cands []quoteCandidate, verdict string) int {
 		}
 		// The two heads, without Score's evidence search: only the value
 		// and how sure it is matter here.
-		h := m.Heads(c.text)
+		h := m.SpanHeads(doc, c.start, c.start+len(c.text))
 		v := m.Value(h)
 		agree := agreement(v, verdict)
 		if agree <= 0 {

@@ -162,16 +162,22 @@ func (m *Model) Heads(text string) Heads {
 
 // heads is Heads with the caller's buffers; h.feats points into sc.
 func (m *Model) heads(text string, sc *scratch) Heads {
-	var h Heads
 	sc.toks = Tokenize(text, sc.toks)
-	h.countWords(m, sc.toks)
+	return m.headsOf(sc.toks, sc)
+}
+
+// headsOf is heads over tokens made by Tokenize: the heads read nothing of
+// a text but its tokens, and of their offsets only their order.
+func (m *Model) headsOf(toks []Token, sc *scratch) Heads {
+	var h Heads
+	h.countWords(m, toks)
 	if len(m.W) == 0 { // the empty fallback model of Default
 		return h
 	}
 	// At most maxFeatsPerToken features per token, so a table of twice
 	// that many slots stays at most half full and probes stay short.
 	size := 64
-	for size < 2*maxFeatsPerToken*len(sc.toks) {
+	for size < 2*maxFeatsPerToken*len(toks) {
 		size *= 2
 	}
 	if cap(sc.slots) < size {
@@ -194,12 +200,12 @@ func (m *Model) heads(text string, sc *scratch) Heads {
 	// The closing sentences' features are those that start in them (the
 	// tail copies among them weigh 0 in the sentence head, which was
 	// trained on snippets too short to have a tail).
-	ts := TailStart(sc.toks)
+	ts := TailStart(toks)
 	tailFrom := int32(math.MaxInt32)
-	if ts < len(sc.toks) {
-		tailFrom = sc.toks[ts].Start
+	if ts < len(toks) {
+		tailFrom = toks[ts].Start
 	}
-	sc.occ = m.Opts.appendFeatures(sc.occ[:0], sc.toks)
+	sc.occ = m.Opts.appendFeatures(sc.occ[:0], toks)
 	for _, f := range sc.occ {
 		w := W[NumHeads*f.id : NumHeads*f.id+NumHeads : NumHeads*f.id+NumHeads]
 		sent += float64(w[2])
@@ -221,10 +227,10 @@ func (m *Model) heads(text string, sc *scratch) Heads {
 	}
 	sc.feats = feats
 	h.feats = feats
-	h.Sent = sent/float64(Sentences(sc.toks)) + m.SentBias
+	h.Sent = sent/float64(Sentences(toks)) + m.SentBias
 	h.SentTail = h.Sent
-	if ts < len(sc.toks) {
-		h.SentTail = sentTail/float64(Sentences(sc.toks[ts:])) + m.SentBias
+	if ts < len(toks) {
+		h.SentTail = sentTail/float64(Sentences(toks[ts:])) + m.SentBias
 	}
 	h.Pol = pol + m.PolBias
 	nrm := 0.0

@@ -42,7 +42,13 @@ func (m *Model) Score(text string) Result {
 	text, cut := Clip(text)
 	sc := getScratch()
 	defer putScratch(sc)
-	h := m.heads(text, sc)
+	sc.toks = Tokenize(text, sc.toks)
+	return m.score(text, cut, sc.toks, sc)
+}
+
+// score is Score of text, clipped, with its tokens.
+func (m *Model) score(text string, cut bool, toks []Token, sc *scratch) Result {
+	h := m.headsOf(toks, sc)
 	v := m.Value(h)
 	// The verdict is read off the rounded value so the two always agree.
 	r := Result{Value: round1(v)}
