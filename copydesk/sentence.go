@@ -38,6 +38,10 @@ func splitSentences(text string) []sentence {
 	}
 	for i := 0; i < len(text); {
 		c := text[i]
+		if !splitByte[c] {
+			i++ // most bytes: one look-up
+			continue
+		}
 		if c == '\n' {
 			j := i + 1
 			for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
@@ -53,9 +57,7 @@ func splitSentences(text string) []sentence {
 				continue
 			}
 		}
-		// Only these bytes can start a sentence end; testing them here
-		// spares most bytes a call.
-		if c == '.' || c == '!' || c == '?' || c == "…"[0] {
+		if c != '\n' {
 			if end, ok := sentenceEnd(text, i); ok {
 				emit(start, end)
 				start, i = end, end
@@ -67,6 +69,15 @@ func splitSentences(text string) []sentence {
 	emit(start, len(text))
 	return out
 }
+
+// splitByte marks the bytes splitSentences stops at: a newline, and the
+// first bytes of the marks that can end a sentence (. ! ? …).
+var splitByte = func() (t [256]bool) {
+	for _, c := range []byte{'\n', '.', '!', '?', "…"[0]} {
+		t[c] = true
+	}
+	return t
+}()
 
 func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
 

@@ -200,12 +200,13 @@ func (m *Model) headsOf(toks []Token, sc *scratch) Heads {
 	// The closing sentences' features are those that start in them (the
 	// tail copies among them weigh 0 in the sentence head, which was
 	// trained on snippets too short to have a tail).
-	ts := TailStart(toks)
+	ends := Sentences(toks)
+	ts := tailStart(toks, ends)
 	tailFrom := int32(math.MaxInt32)
 	if ts < len(toks) {
 		tailFrom = toks[ts].Start
 	}
-	sc.occ = m.Opts.appendFeatures(sc.occ[:0], toks)
+	sc.occ = m.Opts.appendFeatures(sc.occ[:0], toks, ts)
 	for _, f := range sc.occ {
 		w := W[NumHeads*f.id : NumHeads*f.id+NumHeads : NumHeads*f.id+NumHeads]
 		sent += float64(w[2])
@@ -227,7 +228,7 @@ func (m *Model) headsOf(toks []Token, sc *scratch) Heads {
 	}
 	sc.feats = feats
 	h.feats = feats
-	h.Sent = sent/float64(Sentences(toks)) + m.SentBias
+	h.Sent = sent/float64(ends) + m.SentBias
 	h.SentTail = h.Sent
 	if ts < len(toks) {
 		h.SentTail = sentTail/float64(Sentences(toks[ts:])) + m.SentBias
