@@ -136,6 +136,7 @@ type scratch struct {
 	// replaced sorting 4 × tokens keys per call.
 	slots []uint32
 	cands []cand // Score's evidence candidates
+	top   []cand // the strongest of them (see evidence)
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
