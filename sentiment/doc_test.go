@@ -2,6 +2,7 @@ package sentiment
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -57,5 +58,29 @@ func checkSpanHeads(t *testing.T, m *Model, d *Doc, text string, s, e int) {
 	if got.Pol != want.Pol || got.Val != want.Val || got.Sent != want.Sent || got.SentTail != want.SentTail ||
 		got.Words != want.Words || got.Coverage != want.Coverage {
 		t.Fatalf("SpanHeads(%q, %d, %d) = %+v, Heads(%q) = %+v", text, s, e, got, text[s:e], want)
+	}
+}
+
+// TestEvidenceFromStrongest checks that evidence, which ranks only the
+// strongest candidates when they suffice, finds what ranking them all
+// finds.
+func TestEvidenceFromStrongest(t *testing.T) {
+	m := model(t)
+	for _, text := range []string{review(), strings.Repeat("Not bad. Not good. Good, bad, good! ", 40), strings.ToUpper(review())} {
+		sc := getScratch()
+		h := m.heads(text, sc)
+		var all []cand
+		for _, f := range h.feats {
+			if w := float64(m.W[NumHeads*f.id]); w != 0 {
+				all = append(all, cand{f, w})
+			}
+		}
+		slices.SortFunc(all, strongerFirst)
+		want := pickEvidence(text, all)
+		got := m.evidence(text, h, sc)
+		putScratch(sc)
+		if !slices.Equal(got, want) {
+			t.Errorf("evidence = %v, want %v", got, want)
+		}
 	}
 }
