@@ -68,6 +68,7 @@ func analyze(ctx context.Context, text string, opts Options) (*analysis, error) 
 	a := &analysis{in: text, p: p, plain: pt, format: format}
 	a.rep = Report{Format: format, Mentions: []Mention{}, Checks: []Check{}, Spoilers: []Spoiler{}}
 	a.doc = sentiment.NewDoc(pt)
+	defer a.doc.Release()
 	a.score(sentiment.Default())
 	if opts.Linker != nil {
 		a.link(opts.Linker, opts.FilmHint)
@@ -248,9 +249,10 @@ func (a *analysis) sentenceScores() ([]float64, [][]string, [][]string) {
 	warnedPara := -1
 	mi := 0
 	// The sentences' words share one backing array and one lowered copy
-	// of the text (see appendWords); a review has about a word per space.
+	// of the text (see appendWords); a review has about a word per space
+	// or line break.
 	lower := asciiLower(a.plain)
-	buf := make([]string, 0, strings.Count(a.plain, " ")+len(a.sentences))
+	buf := make([]string, 0, strings.Count(a.plain, " ")+strings.Count(a.plain, "\n")+len(a.sentences))
 	for i, st := range a.sentences {
 		n := len(buf)
 		buf = appendWords(buf, a.plain[st.Start:st.End], lower[st.Start:st.End])

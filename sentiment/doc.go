@@ -4,27 +4,35 @@ import "sort"
 
 // Doc is a text tokenized once for its score and for the heads of spans of
 // it: a review is scored whole, then sentence by sentence for its pull
-// quote, and the sentences' tokens are mostly the review's own.
+// quote, and the sentences' tokens are mostly the review's own. A Doc is
+// not safe for concurrent use.
 type Doc struct {
 	in   string // the text as given
 	text string // in as Score reads it: clipped to MaxInput
 	cut  bool
 	toks []Token
+	sc   *scratch // from the pool: toks live in it, the heads use the rest
 }
 
-// NewDoc tokenizes text.
+// NewDoc tokenizes text. Release hands its buffers back.
 func NewDoc(text string) *Doc {
-	d := &Doc{in: text}
+	d := &Doc{in: text, sc: getScratch()}
 	d.text, d.cut = Clip(text)
-	d.toks = Tokenize(d.text, nil)
+	d.sc.toks = Tokenize(d.text, d.sc.toks)
+	d.toks = d.sc.toks
 	return d
+}
+
+// Release returns the doc's buffers to the pool Score and Heads draw on;
+// the doc must not be used after.
+func (d *Doc) Release() {
+	putScratch(d.sc)
+	d.sc, d.toks = nil, nil
 }
 
 // ScoreDoc is Score of the doc's text.
 func (m *Model) ScoreDoc(d *Doc) Result {
-	sc := getScratch()
-	defer putScratch(sc)
-	return m.score(d.text, d.cut, d.toks, sc)
+	return m.score(d.text, d.cut, d.toks, d.sc)
 }
 
 // SpanHeads is Heads of the doc's text[s:e], read from the doc's tokens
@@ -35,10 +43,8 @@ func (m *Model) SpanHeads(d *Doc, s, e int) Heads {
 	if !ok {
 		return m.Heads(d.in[s:e])
 	}
-	sc := getScratch()
-	h := m.headsOf(toks, sc)
-	h.feats = nil // they live in sc
-	putScratch(sc)
+	h := m.headsOf(toks, d.sc) // leaves the scratch's tokens, the doc's, alone
+	h.feats = nil              // they live in the scratch
 	return h
 }
 
