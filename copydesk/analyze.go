@@ -67,6 +67,8 @@ func analyze(ctx context.Context, text string, opts Options) (*analysis, error) 
 	}
 	a := &analysis{in: text, p: p, plain: pt, format: format}
 	a.rep = Report{Format: format, Mentions: []Mention{}, Checks: []Check{}, Spoilers: []Spoiler{}}
+	a.doc = sentiment.NewDoc(pt)
+	defer a.doc.Release()
 	a.score(sentiment.Default())
 	if opts.Linker != nil {
 		a.link(opts.Linker, opts.FilmHint)
@@ -178,13 +180,14 @@ type analysis struct {
 	mentions  []linker.Mention // plain offsets
 	rep       Report
 	cands     []quoteCandidate
+	doc       *sentiment.Doc // the plain text's tokens, for the score and the pull quote
 }
 
 // span maps plain offsets to input offsets.
 func (a *analysis) span(s, e int) (int, int) { return a.p.span(s, e) }
 
 func (a *analysis) score(m *sentiment.Model) {
-	r := m.Score(a.plain)
+	r := m.ScoreDoc(a.doc)
 	a.rep.Score = Score{Value: r.Value, Verdict: r.Verdict, Confidence: r.Confidence, Evidence: []Phrase{}}
 	for _, ph := range r.Evidence {
 		a.rep.Score.Evidence = append(a.rep.Score.Evidence, a.phrase(ph))
@@ -245,8 +248,15 @@ func (a *analysis) sentenceScores() ([]float64, [][]string, [][]string) {
 	allWords := make([][]string, len(a.sentences))
 	warnedPara := -1
 	mi := 0
+	// The sentences' words share one backing array and one lowered copy
+	// of the text (see appendWords); a review has about a word per space
+	// or line break.
+	lower := asciiLower(a.plain)
+	buf := make([]string, 0, strings.Count(a.plain, " ")+strings.Count(a.plain, "\n")+len(a.sentences))
 	for i, st := range a.sentences {
-		ws := words(a.plain[st.Start:st.End], nil)
+		n := len(buf)
+		buf = appendWords(buf, a.plain[st.Start:st.End], lower[st.Start:st.End])
+		ws := buf[n:len(buf):len(buf)]
 		allWords[i] = ws
 		s, e := a.span(st.Start, st.End)
 		if overlapsAny(s, e, marked) {
@@ -291,7 +301,7 @@ func (a *analysis) spoilers() {
 			s, e := a.span(st.Start, st.End)
 			a.rep.Spoilers = append(a.rep.Spoilers, Spoiler{Start: s, End: e, Text: text, Score: scores[i], Reasons: reasons[i]})
 		}
-		cands = append(cands, quoteCandidate{index: i, text: text, words: ws[i], spoiler: scores[i],
+		cands = append(cands, quoteCandidate{index: i, start: st.Start, text: text, words: ws[i], spoiler: scores[i],
 			para: st.Para, lastPar: last, film: a.namesFilm(st)})
 	}
 	a.cands = cands
@@ -315,7 +325,7 @@ func (a *analysis) namesFilm(st sentence) bool {
 }
 
 func (a *analysis) quote(m *sentiment.Model) {
-	i := pickQuote(m, a.cands, a.rep.Score.Verdict)
+	i := pickQuote(m, a.doc, a.cands, a.rep.Score.Verdict)
 	if i < 0 {
 		return
 	}

@@ -66,6 +66,7 @@ func setOf(ws ...string) map[string]bool {
 // quoteCandidate is a sentence with what the pull quote choice needs.
 type quoteCandidate struct {
 	index   int // into the sentences
+	start   int // text's offset in the plain text
 	text    string
 	words   []string
 	spoiler float64
@@ -75,22 +76,24 @@ type quoteCandidate struct {
 }
 
 // pickQuote returns the index of the candidate that best states the verdict,
-// or -1. Cheap filters run first; only the survivors are scored.
-func pickQuote(m *sentiment.Model, cands []quoteCandidate, verdict string) int {
+// or -1. Cheap filters run first; only the survivors are scored, from the
+// tokens of doc, the plain text the candidates are sentences of.
+func pickQuote(m *sentiment.Model, doc *sentiment.Doc, cands []quoteCandidate, verdict string) int {
 	best, bestRank := -1, 0.0
 	for _, c := range cands {
-		if !quotable(c) {
+		judging, ok := quotable(c)
+		if !ok {
 			continue
 		}
 		// The two heads, without Score's evidence search: only the value
 		// and how sure it is matter here.
-		h := m.Heads(c.text)
+		h := m.SpanHeads(doc, c.start, c.start+len(c.text))
 		v := m.Value(h)
 		agree := agreement(v, verdict)
 		if agree <= 0 {
 			continue
 		}
-		rank := agree*sentiment.BandProb(v, m.Sigma(h)) + 8*float64(min(judgingWords(c.words), 3))
+		rank := agree*sentiment.BandProb(v, m.Sigma(h)) + 8*float64(min(judging, 3))
 		// Posters want punch: past 120 characters each ten cost a point.
 		if n := utf8.RuneCountInString(c.text); n > 120 {
 			rank -= float64(n-120) / 10
@@ -108,15 +111,18 @@ func pickQuote(m *sentiment.Model, cands []quoteCandidate, verdict string) int {
 	return best
 }
 
-func quotable(c quoteCandidate) bool {
+// quotable reports whether a candidate may be the pull quote, with its
+// count of judging words, which the rank reuses.
+func quotable(c quoteCandidate) (judging int, ok bool) {
 	n := utf8.RuneCountInString(c.text)
 	if n < quoteMin || n > quoteMax || c.spoiler >= 0.3 || len(c.words) == 0 {
-		return false
+		return 0, false
 	}
 	if needsContext[c.words[0]] || narration[c.words[0]] || c.text[len(c.text)-1] == '?' {
-		return false
+		return 0, false
 	}
-	return judgingWords(c.words) > 0
+	judging = judgingWords(c.words)
+	return judging, judging > 0
 }
 
 func judgingWords(ws []string) int {

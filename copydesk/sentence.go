@@ -38,6 +38,10 @@ func splitSentences(text string) []sentence {
 	}
 	for i := 0; i < len(text); {
 		c := text[i]
+		if !splitByte[c] {
+			i++ // most bytes: one look-up
+			continue
+		}
 		if c == '\n' {
 			j := i + 1
 			for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
@@ -53,16 +57,27 @@ func splitSentences(text string) []sentence {
 				continue
 			}
 		}
-		if end, ok := sentenceEnd(text, i); ok {
-			emit(start, end)
-			start, i = end, end
-			continue
+		if c != '\n' {
+			if end, ok := sentenceEnd(text, i); ok {
+				emit(start, end)
+				start, i = end, end
+				continue
+			}
 		}
 		i++
 	}
 	emit(start, len(text))
 	return out
 }
+
+// splitByte marks the bytes splitSentences stops at: a newline, and the
+// first bytes of the marks that can end a sentence (. ! ? …).
+var splitByte = func() (t [256]bool) {
+	for _, c := range []byte{'\n', '.', '!', '?', "…"[0]} {
+		t[c] = true
+	}
+	return t
+}()
 
 func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
 
@@ -80,9 +95,6 @@ func trimSpan(text string, s, e int) (int, int) {
 // sentence's last byte (after closing quotes) ends.
 func sentenceEnd(text string, i int) (int, bool) {
 	c := text[i]
-	if c != '.' && c != '!' && c != '?' && c != "…"[0] {
-		return 0, false // most bytes: no prefix to compare
-	}
 	ellipsis := strings.HasPrefix(text[i:], "…")
 	if c != '.' && c != '!' && c != '?' && !ellipsis {
 		return 0, false

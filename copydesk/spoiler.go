@@ -95,8 +95,8 @@ var featureReason = [numFeatures]string{
 
 // spoilerLexicon maps phrases to the lexical feature they count. Phrases are
 // matched on words(), so they are lower case without punctuation.
-var spoilerLexicon = func() phraseSet[int] {
-	ps := phraseSet[int]{}
+var spoilerLexicon = func() *phraseSet[int] {
+	ps := newPhraseSet[int]()
 	add := func(f int, phrases ...string) {
 		for _, p := range phrases {
 			ps.add(p, f)
@@ -179,8 +179,8 @@ var spoilerLexicon = func() phraseSet[int] {
 
 // spoilerWarning marks sentences that announce spoilers: the sentences
 // after them are scored as warned.
-var spoilerWarning = func() phraseSet[bool] {
-	ps := phraseSet[bool]{}
+var spoilerWarning = func() *phraseSet[bool] {
+	ps := newPhraseSet[bool]()
 	for _, p := range []string{"spoilers ahead", "spoiler alert", "spoiler warning",
 		"spoilers follow", "warning spoilers", "spoilers below", "major spoilers",
 		"heavy spoiler", "heavy spoilers", "spoilers", "don't read further",

@@ -14,11 +14,11 @@ func TestPullQuoteCutoffBelowSpoilerThreshold(t *testing.T) {
 	c := quoteCandidate{text: "A superb, gripping and beautifully acted film that is the best of the year.",
 		words: words("A superb, gripping and beautifully acted film that is the best of the year.", nil)}
 	c.spoiler = 0
-	if !quotable(c) {
+	if _, ok := quotable(c); !ok {
 		t.Fatalf("the probe sentence is not quotable even without a spoiler score")
 	}
 	c.spoiler = SpoilerThreshold
-	if quotable(c) {
+	if _, ok := quotable(c); ok {
 		t.Errorf("a sentence scored at the spoiler threshold (%.2f) can be the pull quote", SpoilerThreshold)
 	}
 }

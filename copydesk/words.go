@@ -16,7 +16,13 @@ func words(s string, dst []string) []string {
 		// doubling: a sentence has about one word per space.
 		dst = make([]string, 0, strings.Count(s, " ")+1)
 	}
-	dst = dst[:0]
+	return appendWords(dst[:0], s, asciiLower(s))
+}
+
+// appendWords appends the words of s to dst, as words does. lower is
+// asciiLower(s): a capitalised ASCII word is read from it, a substring
+// again, instead of being lowered into a copy of its own.
+func appendWords(dst []string, s, lower string) []string {
 	for i := 0; i < len(s); {
 		j, plain := wordEnd(s, i)
 		switch {
@@ -26,12 +32,33 @@ func words(s string, dst []string) []string {
 			continue
 		case plain:
 			dst = append(dst, s[i:j])
+		case isASCII(s[i:j]):
+			dst = append(dst, lower[i:j]) // a capitalised word
 		default:
 			dst = append(dst, foldWord(s[i:j]))
 		}
 		i = j
 	}
 	return dst
+}
+
+// asciiLower returns s with its ASCII capitals lowered and every other byte
+// kept, so that offsets into s hold for it; s itself when it has none.
+func asciiLower(s string) string {
+	i := 0
+	for i < len(s) && (s[i] < 'A' || s[i] > 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	b := []byte(s)
+	for ; i < len(b); i++ {
+		if c := b[i]; c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 // wordEnd returns the end of the word starting at s[i] (i when none does)
@@ -69,9 +96,6 @@ func wordEnd(s string, i int) (int, bool) {
 
 // foldWord lower-cases a word and straightens its apostrophes.
 func foldWord(w string) string {
-	if isASCII(w) {
-		return strings.ToLower(w) // a capitalised word: no rune to decode
-	}
 	var b strings.Builder
 	b.Grow(len(w))
 	for _, r := range w {
@@ -98,23 +122,41 @@ func isLetterAt(s string, i int) bool {
 }
 
 // phraseSet finds multi-word phrases in a word list. Phrases are indexed by
-// their first word so a sentence costs one map look-up per word.
-type phraseSet[V any] map[string][]phraseEntry[V]
+// their first word so a sentence costs one map look-up per word, and most
+// words not even that: the first words' lengths by first and by last byte
+// rule them out before the map is hashed.
+type phraseSet[V any] struct {
+	first map[string][]phraseEntry[V]
+	// byFirst[b] and byLast[b] have bit lenBit(w) set for each first word w
+	// starting, resp. ending, with byte b.
+	byFirst, byLast [256]uint64
+}
 
 type phraseEntry[V any] struct {
 	rest []string
 	val  V
 }
 
-func (ps phraseSet[V]) add(phrase string, v V) {
+func newPhraseSet[V any]() *phraseSet[V] {
+	return &phraseSet[V]{first: map[string][]phraseEntry[V]{}}
+}
+
+func lenBit(w string) uint64 { return 1 << min(len(w), 63) }
+
+func (ps *phraseSet[V]) add(phrase string, v V) {
 	w := strings.Fields(phrase)
-	ps[w[0]] = append(ps[w[0]], phraseEntry[V]{rest: w[1:], val: v})
+	ps.first[w[0]] = append(ps.first[w[0]], phraseEntry[V]{rest: w[1:], val: v})
+	ps.byFirst[w[0][0]] |= lenBit(w[0])
+	ps.byLast[w[0][len(w[0])-1]] |= lenBit(w[0])
 }
 
 // each calls fn for every phrase occurrence in ws, with its word index.
-func (ps phraseSet[V]) each(ws []string, fn func(at int, v V)) {
+func (ps *phraseSet[V]) each(ws []string, fn func(at int, v V)) {
 	for i, w := range ws {
-		for _, e := range ps[w] {
+		if w == "" || ps.byFirst[w[0]]&ps.byLast[w[len(w)-1]]&lenBit(w) == 0 {
+			continue
+		}
+		for _, e := range ps.first[w] {
 			if hasPrefix(ws[i+1:], e.rest) {
 				fn(i, e.val)
 			}

@@ -31,6 +31,10 @@ type Linker struct {
 	// misspelt surname after an exact first name is looked for among them
 	// ("garry schandling").
 	byFirst []uint64
+	// kinds holds, by word id, what wordClass and cueWords say of the
+	// word (see kindOf), so that Link reads them with the id it looks up
+	// anyway instead of hashing every word of a review twice more.
+	kinds []wordKind
 }
 
 // Stats describes a built Linker.
@@ -53,7 +57,7 @@ func (l *Linker) Stats() Stats {
 		l.credits.filmStart, l.credits.person, l.credits.chars, l.credits.personStart, l.credits.byPerson,
 		l.credits.film, l.ph.toks, l.ph.start, l.ph.first, l.ph.refOff, l.ph.refs, l.str.off,
 		l.words.words.off, l.words.slots)
-	s.Bytes += int64(2*len(l.films.year) + len(l.credits.cat) + len(l.ph.forms) + len(l.str.blob) + len(l.words.words.blob) +
+	s.Bytes += int64(2*len(l.films.year) + len(l.credits.cat) + len(l.kinds) + len(l.ph.forms) + len(l.str.blob) + len(l.words.words.blob) +
 		8*len(l.firstNames) + 8*len(l.byFirst))
 	return s
 }
@@ -90,6 +94,7 @@ func Build(ctx context.Context, src Source) (*Linker, error) {
 	runtime.GC() // return the raw credit columns before the index's peak
 	l.ph = b.phrases.build(l.words.len(), b.weight)
 	b.phrases = phraseBuilder{}
+	l.indexKinds()
 	return l, ctx.Err()
 }
 

@@ -183,8 +183,8 @@ func (r *run) tokenize() {
 		t.word = r.l.words.lookup(t.key)
 		t.altW = r.l.words.lookup(t.alt)
 		r.ws[i], r.alts[i] = t.word, t.altW
-		t.cls = classOf(t.key)
-		if cueWords[t.key] || t.alt != "" && cueWords[t.alt] {
+		t.cls = r.l.classOfWord(t.word, t.key)
+		if r.l.isCueWord(t.word, t.key) || t.alt != "" && r.l.isCueWord(t.altW, t.alt) {
 			t.flags |= tokCue
 		}
 		if t.has(tokAccent) {
@@ -309,8 +309,19 @@ func (r *run) sequelNumberAt(k int) bool {
 	if k >= len(r.toks) {
 		return false
 	}
-	_, ok := sequelNumbers[r.toks[k].key]
+	key := r.toks[k].key
+	if !maySequelNumber(key) {
+		return false
+	}
+	_, ok := sequelNumbers[key]
 	return ok
+}
+
+// maySequelNumber rules out most words as sequelNumbers keys without
+// hashing them: every key is a digit or a short roman numeral.
+func maySequelNumber(key string) bool {
+	return key != "" && len(key) <= len("viii") &&
+		('2' <= key[0] && key[0] <= '9' || key[0] == 'i' || key[0] == 'v' || key[0] == 'x')
 }
 
 // ordinals spelt as numbers, for titles that spell them out ("close

@@ -61,6 +61,7 @@ func Load(r io.Reader) (*Linker, error) {
 		return nil, errors.New("linker: load: checksum mismatch (file damaged)")
 	}
 	l.words.rehash(slotsFor(l.words.len()))
+	l.indexKinds()
 	return l, nil
 }
 

@@ -47,6 +47,7 @@ func tokenize(text string) []token {
 // appendTokens is tokenize appending to toks, which must be empty: Link
 // reuses its buffer.
 func appendTokens(toks []token, text string) []token {
+	lower := lowerASCII(text)
 	sent := int32(0)
 	boundary := true // the next word starts a sentence
 	i := 0
@@ -76,7 +77,7 @@ func appendTokens(toks []token, text string) []token {
 		}
 		j := wordEnd(text, i)
 		n := len(toks)
-		toks = appendWord(toks, text, i, j, sent, n == 0 || toks[n-1].sent != sent)
+		toks = appendWord(toks, text, lower, i, j, sent, n == 0 || toks[n-1].sent != sent)
 		if n > 0 && i > 0 && text[i-1] == '-' && int(toks[n-1].end) == i-1 {
 			toks[n].flags |= tokJoined
 		}
@@ -130,18 +131,25 @@ func initialBefore(text string, i, j int) bool {
 	return k == i || text[k-1] == '.'
 }
 
-func appendWord(toks []token, text string, i, j int, sent int32, first bool) []token {
+// appendWord appends the token of the word text[i:j]; lower is
+// lowerASCII(text).
+func appendWord(toks []token, text, lower string, i, j int, sent int32, first bool) []token {
 	w := text[i:j]
 	t := token{start: int32(i), end: int32(j), sent: sent}
 	if first {
 		t.flags |= tokSentStart
 	}
 	t.flags |= caseFlags(w)
-	key := w
-	if !isKey(w) {
+	key, split := w, false
+	switch {
+	case isKey(w):
+	case isAlnumASCII(w):
+		key = lower[i:j] // matchkey.Key's, without a copy of its own
+	default:
 		key = matchkey.Key(w)
+		split = strings.IndexByte(key, ' ') >= 0
 	}
-	if strings.IndexByte(key, ' ') >= 0 {
+	if split {
 		for _, k := range strings.Fields(key) {
 			t.key = k
 			toks = append(toks, t)
@@ -174,6 +182,39 @@ func isKey(w string) bool {
 		}
 	}
 	return true
+}
+
+// isAlnumASCII reports a word of ASCII letters and digits short enough
+// for matchkey.Key to keep whole: its key is the word in lower case.
+func isAlnumASCII(w string) bool {
+	if len(w) > matchkey.MaxInput {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; (c < 'a' || c > 'z') && (c < 'A' || c > 'Z') && (c < '0' || c > '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// lowerASCII returns s with its ASCII capitals lowered and every other byte
+// kept, so that a word's offsets in s hold in it; s itself when it has none.
+func lowerASCII(s string) string {
+	i := 0
+	for i < len(s) && (s[i] < 'A' || s[i] > 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	b := []byte(s)
+	for ; i < len(b); i++ {
+		if c := b[i]; c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 func caseFlags(w string) tokFlag {

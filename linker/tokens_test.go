@@ -116,3 +116,11 @@ func TestPhraseIndexLongestAndPossessive(t *testing.T) {
 		t.Error("possessive 'pedro almodovars' did not match 'pedro almodovar'")
 	}
 }
+
+func TestMaySequelNumberAdmitsEveryKey(t *testing.T) {
+	for k := range sequelNumbers {
+		if !maySequelNumber(k) {
+			t.Errorf("maySequelNumber(%q) = false for a sequel number", k)
+		}
+	}
+}

@@ -96,10 +96,61 @@ func classOf(key string) uint8 {
 	if c, ok := wordClass[key]; ok {
 		return c
 	}
+	return classOfUnlisted(key)
+}
+
+// classOfUnlisted is classOf for a key wordClass does not hold.
+func classOfUnlisted(key string) uint8 {
 	if key != "" && key[0] >= '0' && key[0] <= '9' {
 		return wordCommon
 	}
 	return wordRare
+}
+
+// wordKind is what the word lists say of a dictionary word: its class
+// when wordClass lists it, and whether it is a cue word.
+type wordKind uint8
+
+const (
+	kindClass  wordKind = 3      // the class, when kindListed
+	kindListed wordKind = 1 << 2 // in wordClass
+	kindCue    wordKind = 1 << 3 // in cueWords
+)
+
+// indexKinds fills l.kinds from the lists; the catalog's other words keep
+// kind 0.
+func (l *Linker) indexKinds() {
+	l.kinds = make([]wordKind, l.words.len()+1)
+	for w, c := range wordClass {
+		if id := l.words.lookup(w); id != 0 {
+			l.kinds[id] |= kindListed | wordKind(c)
+		}
+	}
+	for w := range cueWords {
+		if id := l.words.lookup(w); id != 0 {
+			l.kinds[id] |= kindCue
+		}
+	}
+}
+
+// classOfWord is classOf(key) for the key of word id (0 when the catalog
+// does not know it, and the lists must be asked).
+func (l *Linker) classOfWord(id uint32, key string) uint8 {
+	switch k := l.kinds[id]; {
+	case k&kindListed != 0:
+		return uint8(k & kindClass)
+	case id == 0:
+		return classOf(key)
+	}
+	return classOfUnlisted(key)
+}
+
+// isCueWord is cueWords[key] for the key of word id.
+func (l *Linker) isCueWord(id uint32, key string) bool {
+	if id == 0 {
+		return cueWords[key]
+	}
+	return l.kinds[id]&kindCue != 0
 }
 
 // nameParticles are lower-case words inside names and titles ("Lars von

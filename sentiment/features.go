@@ -120,8 +120,10 @@ func Sentences(toks []Token) int {
 // TailStart returns the index of the first token of the closing part of
 // a text: the last fifth of its sentences (at least two) when it has six
 // or more, else len(toks) so that short texts have no tail.
-func TailStart(toks []Token) int {
-	ends := Sentences(toks)
+func TailStart(toks []Token) int { return tailStart(toks, Sentences(toks)) }
+
+// tailStart is TailStart for a caller that has counted the sentences.
+func tailStart(toks []Token, ends int) int {
 	if ends < 6 {
 		return len(toks)
 	}
@@ -149,11 +151,20 @@ const maxFeatsPerToken = 6
 // Extract calls emit for every feature of toks (with repeats; callers
 // that want presence deduplicate).
 func (o *Options) Extract(toks []Token, emit Emit) {
+	for _, f := range o.appendFeatures(nil, toks, TailStart(toks)) {
+		emit(f.id, f.start, f.end)
+	}
+}
+
+// appendFeatures appends the features Extract emits, in the same order, to
+// dst: scoring reads them in a loop of its own instead of through a call
+// per feature. tail is TailStart(toks), which the heads need too.
+func (o *Options) appendFeatures(dst []feat, toks []Token, tail int) []feat {
+	emit := func(id uint32, s, e int32) { dst = append(dst, feat{id, s, e}) }
 	mask := uint64(1)<<o.Bits - 1
 	id := func(h, salt uint64) uint32 { return uint32(mix(h^salt) & mask) }
-	tail := len(toks)
-	if o.Tail {
-		tail = TailStart(toks)
+	if !o.Tail {
+		tail = len(toks)
 	}
 	negating, after := false, false
 	for i, t := range toks {
@@ -207,4 +218,5 @@ func (o *Options) Extract(toks []Token, emit Emit) {
 			emit(id(pair(pair(q.H, p.H), t.H), saltTri), q.Start, t.End)
 		}
 	}
+	return dst
 }

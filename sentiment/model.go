@@ -129,12 +129,14 @@ type feat struct {
 // call then allocates nothing.
 type scratch struct {
 	toks  []Token
+	occ   []feat // every feature occurrence, in Extract's order
 	feats []feat
 	// slots is an open-addressing set of the bucket ids seen (id+1, 0 is
 	// empty), which finds a feature's first occurrence in one pass; it
 	// replaced sorting 4 × tokens keys per call.
 	slots []uint32
 	cands []cand // Score's evidence candidates
+	top   []cand // the strongest of them (see evidence)
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -161,16 +163,22 @@ func (m *Model) Heads(text string) Heads {
 
 // heads is Heads with the caller's buffers; h.feats points into sc.
 func (m *Model) heads(text string, sc *scratch) Heads {
-	var h Heads
 	sc.toks = Tokenize(text, sc.toks)
-	h.countWords(m, sc.toks)
+	return m.headsOf(sc.toks, sc)
+}
+
+// headsOf is heads over tokens made by Tokenize: the heads read nothing of
+// a text but its tokens, and of their offsets only their order.
+func (m *Model) headsOf(toks []Token, sc *scratch) Heads {
+	var h Heads
+	h.countWords(m, toks)
 	if len(m.W) == 0 { // the empty fallback model of Default
 		return h
 	}
 	// At most maxFeatsPerToken features per token, so a table of twice
 	// that many slots stays at most half full and probes stay short.
 	size := 64
-	for size < 2*maxFeatsPerToken*len(sc.toks) {
+	for size < 2*maxFeatsPerToken*len(toks) {
 		size *= 2
 	}
 	if cap(sc.slots) < size {
@@ -193,36 +201,38 @@ func (m *Model) heads(text string, sc *scratch) Heads {
 	// The closing sentences' features are those that start in them (the
 	// tail copies among them weigh 0 in the sentence head, which was
 	// trained on snippets too short to have a tail).
-	ts := TailStart(sc.toks)
+	ends := Sentences(toks)
+	ts := tailStart(toks, ends)
 	tailFrom := int32(math.MaxInt32)
-	if ts < len(sc.toks) {
-		tailFrom = sc.toks[ts].Start
+	if ts < len(toks) {
+		tailFrom = toks[ts].Start
 	}
-	m.Opts.Extract(sc.toks, func(id uint32, s, e int32) {
-		w := W[NumHeads*id : NumHeads*id+NumHeads : NumHeads*id+NumHeads]
+	sc.occ = m.Opts.appendFeatures(sc.occ[:0], toks, ts)
+	for _, f := range sc.occ {
+		w := W[NumHeads*f.id : NumHeads*f.id+NumHeads : NumHeads*f.id+NumHeads]
 		sent += float64(w[2])
-		if s >= tailFrom {
+		if f.start >= tailFrom {
 			sentTail += float64(w[2])
 		}
-		for i := id & mask; ; i = (i + 1) & mask {
-			switch slots[i] {
-			case 0:
-				slots[i] = id + 1
+		for i := f.id & mask; ; i = (i + 1) & mask {
+			if slots[i] == 0 {
+				slots[i] = f.id + 1
 				pol += float64(w[0])
 				val += float64(w[vh])
-				feats = append(feats, feat{id, s, e})
-				return
-			case id + 1:
-				return
+				feats = append(feats, f)
+				break
+			}
+			if slots[i] == f.id+1 {
+				break
 			}
 		}
-	})
+	}
 	sc.feats = feats
 	h.feats = feats
-	h.Sent = sent/float64(Sentences(sc.toks)) + m.SentBias
+	h.Sent = sent/float64(ends) + m.SentBias
 	h.SentTail = h.Sent
-	if ts < len(sc.toks) {
-		h.SentTail = sentTail/float64(Sentences(sc.toks[ts:])) + m.SentBias
+	if ts < len(toks) {
+		h.SentTail = sentTail/float64(Sentences(toks[ts:])) + m.SentBias
 	}
 	h.Pol = pol + m.PolBias
 	nrm := 0.0

@@ -42,7 +42,13 @@ func (m *Model) Score(text string) Result {
 	text, cut := Clip(text)
 	sc := getScratch()
 	defer putScratch(sc)
-	h := m.heads(text, sc)
+	sc.toks = Tokenize(text, sc.toks)
+	return m.score(text, cut, sc.toks, sc)
+}
+
+// score is Score of text, clipped, with its tokens.
+func (m *Model) score(text string, cut bool, toks []Token, sc *scratch) Result {
+	h := m.headsOf(toks, sc)
 	v := m.Value(h)
 	// The verdict is read off the rounded value so the two always agree.
 	r := Result{Value: round1(v)}
@@ -72,31 +78,75 @@ func (m *Model) evidence(text string, h Heads, sc *scratch) []Phrase {
 	}
 	cands := sc.cands[:0]
 	defer func() { sc.cands = cands }()
+	finite := true
 	for _, f := range h.feats {
 		if w := float64(m.W[NumHeads*f.id]); w != 0 {
 			cands = append(cands, cand{f, w})
+			finite = finite && !math.IsNaN(w) && !math.IsInf(w, 0)
 		}
 	}
-	slices.SortFunc(cands, func(a, b cand) int {
-		if d := math.Abs(b.w) - math.Abs(a.w); d != 0 {
-			if d > 0 {
-				return 1
-			}
-			return -1
+	// The phrases are nearly always among the strongest few candidates:
+	// those are ranked first, and the rest only when they do not suffice.
+	// The order is total (features are distinct), so the strongest few
+	// ranked alone come in the order a sort of all would give them; a
+	// weight that is not finite would break that, and sorts them all.
+	if finite && len(cands) > evidenceTop {
+		sc.top = strongest(sc.top[:0], cands, evidenceTop)
+		if out := pickEvidence(text, sc.top); len(out) == maxEvidence {
+			return out
 		}
-		// Ties (rare: two features of one span with equal weights) are
-		// broken by span and bucket so the order does not depend on the
-		// order features were collected in.
-		if a.f.start != b.f.start {
-			return int(a.f.start - b.f.start)
+	}
+	slices.SortFunc(cands, strongerFirst)
+	return pickEvidence(text, cands)
+}
+
+// evidenceTop is how many of the strongest candidates evidence ranks
+// before it falls back to ranking them all.
+const evidenceTop = 64
+
+// strongerFirst orders evidence candidates by the size of their weight.
+func strongerFirst(a, b cand) int {
+	if d := math.Abs(b.w) - math.Abs(a.w); d != 0 {
+		if d > 0 {
+			return 1
 		}
-		if a.f.end != b.f.end {
-			return int(a.f.end - b.f.end)
-		}
-		return int(a.f.id) - int(b.f.id)
-	})
-	var out []Phrase
+		return -1
+	}
+	// Ties (rare: two features of one span with equal weights) are
+	// broken by span and bucket so the order does not depend on the
+	// order features were collected in.
+	if a.f.start != b.f.start {
+		return int(a.f.start - b.f.start)
+	}
+	if a.f.end != b.f.end {
+		return int(a.f.end - b.f.end)
+	}
+	return int(a.f.id) - int(b.f.id)
+}
+
+// strongest returns in dst the k first of cands in strongerFirst order,
+// in that order, by insertion: most candidates lose to the weakest kept
+// at the first comparison.
+func strongest(dst, cands []cand, k int) []cand {
 	for _, c := range cands {
+		if len(dst) == k && strongerFirst(c, dst[k-1]) >= 0 {
+			continue
+		}
+		i, _ := slices.BinarySearchFunc(dst, c, strongerFirst)
+		if len(dst) < k {
+			dst = append(dst, cand{})
+		}
+		copy(dst[i+1:], dst[i:len(dst)-1])
+		dst[i] = c
+	}
+	return dst
+}
+
+// pickEvidence takes up to maxEvidence phrases of ranked candidates, in
+// order, skipping those that overlap a phrase taken.
+func pickEvidence(text string, ranked []cand) []Phrase {
+	var out []Phrase
+	for _, c := range ranked {
 		if len(out) == maxEvidence {
 			break
 		}
@@ -182,7 +232,7 @@ func gradeInLine(text string, s, e int) (grade.Grade, Phrase, bool) {
 			return g, Phrase{Start: off, End: off + len(t), Text: t}, true
 		}
 	}
-	if len(line) > 4096 {
+	if len(line) > 4096 || !mayHoldLabel(line) {
 		return grade.Grade{}, Phrase{}, false
 	}
 	lower := strings.ToLower(line) // ASCII labels: byte offsets survive for them
@@ -214,6 +264,29 @@ func gradeInLine(text string, s, e int) (grade.Grade, Phrase, bool) {
 		}
 	}
 	return grade.Grade{}, Phrase{}, false
+}
+
+// mayHoldLabel reports whether line could hold one of gradeLabels, so
+// that the lines of prose around a review's edges skip lowering a copy and
+// a search per label: every label but "rated" has a colon, and no rune
+// lower-cases to a colon or to a letter of "rated" but itself.
+func mayHoldLabel(line string) bool {
+	if strings.IndexByte(line, ':') >= 0 {
+		return true
+	}
+	const rated = "rated"
+	for i := 0; i+len(rated) <= len(line); i++ {
+		k := 0
+		// c|0x20 is c in lower case for an ASCII letter, and no other byte
+		// turns into a letter that way.
+		for k < len(rated) && line[i+k]|0x20 == rated[k] {
+			k++
+		}
+		if k == len(rated) {
+			return true
+		}
+	}
+	return false
 }
 
 func round1(x float64) float64 { return math.Round(10*x) / 10 }

@@ -167,6 +167,8 @@ func scanWord(text string, i int) (end int, h uint64, neg bool) {
 			h = (h ^ uint64(c+'a'-'A')) * fnvPrime
 			i++
 			continue
+		} else if c < utf8.RuneSelf && c != '\'' && c != '-' && c != '.' && c != ',' && c != '/' {
+			break // a space or a mark that joins nothing: no need to look around it
 		}
 		r, sz := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
