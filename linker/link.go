@@ -2106,7 +2106,8 @@ func (r *run) result() Result {
 	if r.review >= 0 {
 		f := uint32(r.review)
 		res.Film = &FilmUnderReview{ID: reel.FilmID(r.l.films.id[f]).String(), Title: r.l.filmTitle(f),
-			Year: int(r.l.films.year[f]), Confidence: math.Round(r.reviewBy*100) / 100}
+			Year: int(r.l.films.year[f]), Confidence: math.Round(reviewConfidence(r.reviewBy)*100) / 100,
+			Strength: r.reviewBy}
 	}
 	slices.SortFunc(r.chosen, func(a, b cand) int { return a.i - b.i })
 	for n, c := range r.chosen {

@@ -53,6 +53,10 @@ type FilmUnderReview struct {
 	Title      string  `json:"title"`
 	Year       int     `json:"year,omitempty"`
 	Confidence float64 `json:"confidence"`
+	// Strength is the inference's raw margin (the best film's support over
+	// its rival's), from which Confidence is calibrated; 0.9 and 1 for a
+	// film the caller named. Not in the JSON.
+	Strength float64 `json:"-"`
 }
 
 // Result is what Link finds in a text.

@@ -2,8 +2,11 @@ package linkeval
 
 import (
 	"context"
+	"fmt"
+	"math"
 	"os"
 	"path/filepath"
+	"reel/linker"
 	"reel/researchdata"
 	"testing"
 )
@@ -110,5 +113,97 @@ func TestSecondAnnotation(t *testing.T) {
 	r.Write(os.Stdout)
 	if c := r.ByKind["film"]; c.TP == 0 {
 		t.Errorf("no film linked right against the second annotation")
+	}
+}
+
+// TestReviewCalibration fits the film under review's confidence curve
+// (linker/review_confidence.go) on the development and validation texts by
+// logistic regression of "the inferred film is right" on its strength, checks
+// that the shipped constants are the fit's, and reports how calibrated the
+// confidence is on the test half (mean confidence against the share right,
+// and the Brier score).
+func TestReviewCalibration(t *testing.T) {
+	set := Set{Repo: repo(t), Data: researchdata.Dir(t)}
+	l, err := set.Build(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	type pick struct {
+		strength, conf float64
+		right          bool
+	}
+	picks := func(texts []Text) []pick {
+		var out []pick
+		for _, tx := range texts {
+			res := l.Link(tx.Body, linker.FilmHint{})
+			if res.Film != nil && tx.Film != "" {
+				out = append(out, pick{res.Film.Strength, res.Film.Confidence, res.Film.ID == tx.Film})
+			}
+		}
+		return out
+	}
+	research, err := set.Research()
+	if err != nil {
+		t.Fatal(err)
+	}
+	validation, err := set.Validation()
+	if err != nil {
+		t.Fatal(err)
+	}
+	test, err := set.Test()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fit := append(picks(research), picks(validation)...)
+	// Newton's method on (bias, slope), a little L2 on the slope.
+	var a, b float64
+	for range 100 {
+		var ga, gb, haa, hab, hbb float64
+		for _, p := range fit {
+			q := 1 / (1 + math.Exp(-(a + b*p.strength)))
+			y := 0.0
+			if p.right {
+				y = 1
+			}
+			w := q * (1 - q)
+			ga += q - y
+			gb += (q - y) * p.strength
+			haa += w
+			hab += w * p.strength
+			hbb += w * p.strength * p.strength
+		}
+		gb += 0.01 * b
+		hbb += 0.01
+		det := haa*hbb - hab*hab
+		da, db := (hbb*ga-hab*gb)/det, (haa*gb-hab*ga)/det
+		a, b = a-da, b-db
+		if math.Abs(da)+math.Abs(db) < 1e-12 {
+			break
+		}
+	}
+	t.Logf("fit on %d picks: bias %.2f, slope %.2f", len(fit), a, b)
+	if bias, slope := linker.ReviewCalibration(); fmt.Sprintf("%.2f %.2f", bias, slope) != fmt.Sprintf("%.2f %.2f", a, b) {
+		t.Errorf("shipped calibration %.2f %.2f, the fit gives %.2f %.2f: update linker/review_confidence.go", bias, slope, a, b)
+	}
+	for _, set := range []struct {
+		name  string
+		picks []pick
+	}{{"development + validation", fit}, {"test", picks(test)}} {
+		var conf, right, brier float64
+		for _, p := range set.picks {
+			y := 0.0
+			if p.right {
+				y = 1
+			}
+			conf += p.conf
+			right += y
+			brier += (p.conf - y) * (p.conf - y)
+		}
+		n := float64(len(set.picks))
+		t.Logf("%s: %d films under review inferred, %.0f%% right, mean confidence %.2f, Brier %.3f",
+			set.name, len(set.picks), 100*right/n, conf/n, brier/n)
+		if math.Abs(conf/n-right/n) > 0.1 {
+			t.Errorf("%s: mean confidence %.2f against %.2f right: not calibrated", set.name, conf/n, right/n)
+		}
 	}
 }
