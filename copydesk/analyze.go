@@ -9,6 +9,7 @@ import (
 	"reel"
 	"reel/grade"
 	"reel/linker"
+	"reel/matchkey"
 	"reel/sentiment"
 )
 
@@ -251,7 +252,7 @@ func (a *analysis) sentenceScores() ([]float64, [][]string, [][]string) {
 	// The sentences' words share one backing array and one lowered copy
 	// of the text (see appendWords); a review has about a word per space
 	// or line break.
-	lower := asciiLower(a.plain)
+	lower := matchkey.LowerASCII(a.plain)
 	buf := make([]string, 0, strings.Count(a.plain, " ")+strings.Count(a.plain, "\n")+len(a.sentences))
 	for i, st := range a.sentences {
 		n := len(buf)

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"reel/matchkey"
 )
 
 // words lower-cases s and splits it into words of letters, digits and inner
@@ -16,11 +18,11 @@ func words(s string, dst []string) []string {
 		// doubling: a sentence has about one word per space.
 		dst = make([]string, 0, strings.Count(s, " ")+1)
 	}
-	return appendWords(dst[:0], s, asciiLower(s))
+	return appendWords(dst[:0], s, matchkey.LowerASCII(s))
 }
 
 // appendWords appends the words of s to dst, as words does. lower is
-// asciiLower(s): a capitalised ASCII word is read from it, a substring
+// matchkey.LowerASCII(s): a capitalised ASCII word is read from it, a substring
 // again, instead of being lowered into a copy of its own.
 func appendWords(dst []string, s, lower string) []string {
 	for i := 0; i < len(s); {
@@ -40,25 +42,6 @@ func appendWords(dst []string, s, lower string) []string {
 		i = j
 	}
 	return dst
-}
-
-// asciiLower returns s with its ASCII capitals lowered and every other byte
-// kept, so that offsets into s hold for it; s itself when it has none.
-func asciiLower(s string) string {
-	i := 0
-	for i < len(s) && (s[i] < 'A' || s[i] > 'Z') {
-		i++
-	}
-	if i == len(s) {
-		return s
-	}
-	b := []byte(s)
-	for ; i < len(b); i++ {
-		if c := b[i]; c >= 'A' && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
 }
 
 // wordEnd returns the end of the word starting at s[i] (i when none does)

@@ -47,7 +47,7 @@ func tokenize(text string) []token {
 // appendTokens is tokenize appending to toks, which must be empty: Link
 // reuses its buffer.
 func appendTokens(toks []token, text string) []token {
-	lower := lowerASCII(text)
+	lower := matchkey.LowerASCII(text)
 	sent := int32(0)
 	boundary := true // the next word starts a sentence
 	i := 0
@@ -132,7 +132,7 @@ func initialBefore(text string, i, j int) bool {
 }
 
 // appendWord appends the token of the word text[i:j]; lower is
-// lowerASCII(text).
+// matchkey.LowerASCII(text).
 func appendWord(toks []token, text, lower string, i, j int, sent int32, first bool) []token {
 	w := text[i:j]
 	t := token{start: int32(i), end: int32(j), sent: sent}
@@ -196,25 +196,6 @@ func isAlnumASCII(w string) bool {
 		}
 	}
 	return true
-}
-
-// lowerASCII returns s with its ASCII capitals lowered and every other byte
-// kept, so that a word's offsets in s hold in it; s itself when it has none.
-func lowerASCII(s string) string {
-	i := 0
-	for i < len(s) && (s[i] < 'A' || s[i] > 'Z') {
-		i++
-	}
-	if i == len(s) {
-		return s
-	}
-	b := []byte(s)
-	for ; i < len(b); i++ {
-		if c := b[i]; c >= 'A' && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
 }
 
 func caseFlags(w string) tokFlag {

@@ -134,3 +134,23 @@ func foldUnicode(s string) string {
 	}
 	return b.String()
 }
+
+// LowerASCII returns s with its ASCII capitals lowered and every other byte
+// kept, so that offsets into s hold in it; s itself when it has none. It is
+// the cheap lower-casing of a whole text whose words are then read by offset.
+func LowerASCII(s string) string {
+	i := 0
+	for i < len(s) && (s[i] < 'A' || s[i] > 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	b := []byte(s)
+	for ; i < len(b); i++ {
+		if c := b[i]; c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}

@@ -93,3 +93,17 @@ func BenchmarkKeyAccented(b *testing.B) {
 		Key("Alejandro González Iñárritu")
 	}
 }
+
+func TestLowerASCII(t *testing.T) {
+	for in, want := range map[string]string{
+		"":                 "",
+		"already lower":    "already lower",
+		"Penélope CRUZ":    "penélope cruz",
+		"ÀLMODÓVAR Ñ 8½ X": "ÀlmodÓvar Ñ 8½ x", // only ASCII capitals fold: offsets hold
+	} {
+		got := LowerASCII(in)
+		if got != want || len(got) != len(in) {
+			t.Errorf("LowerASCII(%q) = %q, want %q of the same length", in, got, want)
+		}
+	}
+}
