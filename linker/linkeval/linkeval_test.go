@@ -24,26 +24,11 @@ func repo(t *testing.T) string {
 func TestCopyDesk(t *testing.T) {
 	root := repo(t)
 	set := Set{Repo: root, Data: researchdata.Dir(t)}
-	l, err := set.Build(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	own, err := set.Own()
-	if err != nil {
-		t.Fatal(err)
-	}
-	research, err := set.Research()
-	if err != nil {
-		t.Fatal(err)
-	}
-	validation, err := set.Validation()
-	if err != nil {
-		t.Fatal(err)
-	}
-	test, err := set.Test()
-	if err != nil {
-		t.Fatal(err)
-	}
+	l := build(t, set)
+	own := texts(t, set.Own)
+	research := texts(t, set.Research)
+	validation := texts(t, set.Validation)
+	test := texts(t, set.Test)
 	ro, rr := Evaluate("own reviews", l, own), Evaluate("research reviews", l, research)
 	rv, rt := Evaluate("validation research reviews", l, validation), Evaluate("test research reviews", l, test)
 	all := Merge("all", ro, rr, rv, rt)
@@ -101,14 +86,8 @@ func TestSecondAnnotation(t *testing.T) {
 		t.Skip("set LINKEVAL_KIT to the kit gen/agreement.py -kit DIR wrote")
 	}
 	set := Set{Repo: kit, Data: researchdata.Dir(t)}
-	l, err := set.Build(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	test, err := set.Test()
-	if err != nil {
-		t.Fatal(err)
-	}
+	l := build(t, set)
+	test := texts(t, set.Test)
 	r := Evaluate("test research reviews, second annotation", l, test)
 	r.Write(os.Stdout)
 	if c := r.ByKind["film"]; c.TP == 0 {
@@ -124,10 +103,7 @@ func TestSecondAnnotation(t *testing.T) {
 // and the Brier score).
 func TestReviewCalibration(t *testing.T) {
 	set := Set{Repo: repo(t), Data: researchdata.Dir(t)}
-	l, err := set.Build(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	l := build(t, set)
 	type pick struct {
 		strength, conf float64
 		right          bool
@@ -142,18 +118,9 @@ func TestReviewCalibration(t *testing.T) {
 		}
 		return out
 	}
-	research, err := set.Research()
-	if err != nil {
-		t.Fatal(err)
-	}
-	validation, err := set.Validation()
-	if err != nil {
-		t.Fatal(err)
-	}
-	test, err := set.Test()
-	if err != nil {
-		t.Fatal(err)
-	}
+	research := texts(t, set.Research)
+	validation := texts(t, set.Validation)
+	test := texts(t, set.Test)
 	fit := append(picks(research), picks(validation)...)
 	// Newton's method on (bias, slope), a little L2 on the slope.
 	var a, b float64
@@ -206,4 +173,24 @@ func TestReviewCalibration(t *testing.T) {
 			t.Errorf("%s: mean confidence %.2f against %.2f right: not calibrated", set.name, conf/n, right/n)
 		}
 	}
+}
+
+// build builds the set's linker or fails the test.
+func build(t *testing.T, set Set) *linker.Linker {
+	t.Helper()
+	l, err := set.Build(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
+// texts reads one part of the set or fails the test.
+func texts(t *testing.T, part func() ([]Text, error)) []Text {
+	t.Helper()
+	out, err := part()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
