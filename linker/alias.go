@@ -920,29 +920,31 @@ func (r *run) actorCharacters() {
 // and is not linked yet; a surname in brackets that only one member of the
 // cast of the film under review (or of a linked film) has stands for them.
 func (r *run) castSurnamesInBrackets() {
-	films := slices.Sorted(maps.Keys(r.films))
-	if r.review >= 0 && !slices.Contains(films, uint32(r.review)) {
-		films = append(films, uint32(r.review))
-	}
-	if len(films) == 0 {
-		return
-	}
+	var films []uint32
+	var surnames map[string]int64 // built at the first bracketed word
 	for k := 1; k+1 < len(r.toks); k++ {
 		a, t, b := &r.toks[k-1], &r.toks[k], &r.toks[k+1]
 		if a.end > t.start || t.end > b.start || r.taken[k] >= 0 || // several tokens of one word ("8½")
 			strings.TrimSpace(r.text[a.end:t.start]) != "(" || !strings.HasPrefix(strings.TrimSpace(r.text[t.end:b.start]), ")") {
 			continue
 		}
-		p, ok := r.castSurname(films, r.toks[k].key)
-		if ok {
-			r.charactersBeside(p, k, k+1, false, films)
+		if surnames == nil {
+			films = slices.Sorted(maps.Keys(r.films))
+			if r.review >= 0 && !slices.Contains(films, uint32(r.review)) {
+				films = append(films, uint32(r.review))
+			}
+			surnames = r.castSurnames(films)
+		}
+		if p := surnames[t.key]; p > 0 {
+			r.charactersBeside(uint32(p-1), k, k+1, false, films)
 		}
 	}
 }
 
-// castSurname returns the one cast member of films whose surname is key.
-func (r *run) castSurname(films []uint32, key string) (uint32, bool) {
-	found, one := uint32(0), false
+// castSurnames maps the surnames of the cast of films to their person index
+// plus one, or to -1 when two actors share one: no telling which.
+func (r *run) castSurnames(films []uint32) map[string]int64 {
+	out := map[string]int64{}
 	for _, f := range films {
 		lo, hi := r.l.filmCredits(f)
 		for cr := lo; cr < hi; cr++ {
@@ -950,16 +952,19 @@ func (r *run) castSurname(films []uint32, key string) (uint32, bool) {
 				continue
 			}
 			p := r.l.credits.person[cr]
-			if w := matchkey.Words(r.l.personName(p)); len(w) < 2 || w[len(w)-1] != key {
+			w := matchkey.Words(r.l.personName(p))
+			if len(w) < 2 {
 				continue
 			}
-			if one && found != p {
-				return 0, false // two actors of that surname: no telling
+			switch old, seen := out[w[len(w)-1]]; {
+			case !seen:
+				out[w[len(w)-1]] = int64(p) + 1
+			case old != int64(p)+1:
+				out[w[len(w)-1]] = -1
 			}
-			found, one = p, true
 		}
 	}
-	return found, one
+	return out
 }
 
 // bracketBefore returns the first token inside the brackets the person

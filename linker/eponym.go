@@ -128,10 +128,12 @@ func (r *run) eponymYields(c, d *cand) bool {
 	if film.kind != kFilm || char.kind != kChar || r.l.credits.film[char.ref] != film.ref {
 		return false
 	}
+	reading := r.eponymReading(c.i, c.j, film.strong, film.listed)
 	if debugOut != nil {
-		fmt.Fprintf(debugOut, "EPONYM %d %q reading=%d film=%.2f/%.2f char=%.2f/%.2f\n", r.toks[c.i].start, r.text[r.toks[c.i].start:r.toks[c.j-1].end], r.eponymReading(c.i, c.j, film.strong, film.listed), film.score, film.need, char.score, char.need)
+		fmt.Fprintf(debugOut, "EPONYM %d %q reading=%d film=%.2f/%.2f char=%.2f/%.2f\n", r.toks[c.i].start,
+			r.text[r.toks[c.i].start:r.toks[c.j-1].end], reading, film.score, film.need, char.score, char.need)
 	}
-	switch r.eponymReading(c.i, c.j, film.strong, film.listed) {
+	switch reading {
 	case readChar:
 		return c == film
 	case readFilm:

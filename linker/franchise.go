@@ -17,27 +17,23 @@ const minFranchise = 3
 // globalCandidates found them.
 func (r *run) franchises() {
 	r.franchise = r.franchise[:0]
-	for lo := 0; lo < len(r.cands); {
-		hi := lo + 1
-		for hi < len(r.cands) && r.cands[hi].i == r.cands[lo].i && r.cands[hi].j == r.cands[lo].j {
-			hi++
-		}
+	r.eachSpan(len(r.cands), func(lo, hi int) {
 		main := 0
 		for n := lo; n < hi; n++ {
 			if c := &r.cands[n]; c.kind == kFilm && c.form == formMain {
 				main++
 			}
 		}
-		if main >= minFranchise {
-			r.franchise = append(r.franchise, [2]int{r.cands[lo].i, r.cands[lo].j})
-			for n := lo; n < hi; n++ {
-				if c := &r.cands[n]; c.kind == kFilm && c.form == formMain && c.strong < 3 {
-					c.need = math.Inf(1)
-				}
+		if main < minFranchise {
+			return
+		}
+		r.franchise = append(r.franchise, [2]int{r.cands[lo].i, r.cands[lo].j})
+		for n := lo; n < hi; n++ {
+			if c := &r.cands[n]; c.kind == kFilm && c.form == formMain && c.strong < 3 {
+				c.need = math.Inf(1)
 			}
 		}
-		lo = hi
-	}
+	})
 }
 
 // franchiseSpan reports tokens [i, j) as a franchise's shared main title:

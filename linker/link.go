@@ -385,14 +385,17 @@ var sequelNumbers = map[string]int{"2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 
 // (Austin Powers: International Man of Mystery, Austin Powers: The Spy Who
 // Shagged Me) followed by a number N names the series' Nth film by year,
 // when the catalog has no title that spells the number itself.
-func (r *run) sequels() {
-	n := len(r.cands)
+func (r *run) sequels() { r.eachSpan(len(r.cands), r.sequel) }
+
+// eachSpan calls fn with the bounds of each run of r.cands[:n] that shares
+// one span.
+func (r *run) eachSpan(n int, fn func(lo, hi int)) {
 	for lo := 0; lo < n; {
 		hi := lo + 1
 		for hi < n && r.cands[hi].i == r.cands[lo].i && r.cands[hi].j == r.cands[lo].j && !r.groupBreak(hi) {
 			hi++
 		}
-		r.sequel(lo, hi)
+		fn(lo, hi)
 		lo = hi
 	}
 }
