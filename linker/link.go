@@ -40,6 +40,10 @@ type cand struct {
 	altEnd bool // matched through the possessive-less last word
 	fuzzy  bool // matched through a near-miss spelling of one word
 	listed bool // a film title next to others in a list
+	// propped: linked only thanks to a linked title beside it (listed) or
+	// to its year (contemporary), which therefore lends no support in
+	// turn: "one day , american movie superstar" must not hold itself up.
+	propped bool
 	// atStart: an everyday-word title capitalised only by the start of its
 	// sentence ("Heat is not a perfect film."), which links only when the
 	// text marks the same film as a title elsewhere.
@@ -1521,7 +1525,7 @@ func (r *run) contextEvidence(c *cand) float64 {
 	case kFilm:
 		if r.support[c.ref] == 0 && int64(c.ref) != r.review {
 			// no one the text names is credited on it
-			return r.listed(c) + r.creditAside(c) + r.contemporary(c)
+			return r.creditAside(c)
 		}
 		if int64(c.ref) == r.review {
 			ev += 3
@@ -1549,7 +1553,6 @@ func (r *run) contextEvidence(c *cand) float64 {
 		}
 		ev += min(float64(cast), 2)
 		ev += r.nearbyCredit(c)
-		ev += r.listed(c)
 		ev += r.creditAside(c)
 		if dir || cast > 0 || int64(c.ref) == r.review {
 			// A title the text keeps coming back to, whose people it names,
@@ -1907,7 +1910,7 @@ func (r *run) listed(c *cand) float64 {
 	sent := r.toks[c.i].sent
 	for _, n := range r.chosenIn(sent, sent) {
 		m := &r.chosen[n]
-		if m.kind != kFilm || m.ref == c.ref {
+		if m.kind != kFilm || m.ref == c.ref || m.propped {
 			continue
 		}
 		if m.j <= c.i && c.i-m.j <= 3 || c.j <= m.i && m.i-c.j <= 3 {
@@ -1982,6 +1985,14 @@ func (r *run) choose(withCtx bool) {
 		c.score = c.ev
 		if withCtx {
 			c.score += r.contextEvidence(&c)
+			if c.kind == kFilm && c.via == viaGlobal {
+				l := r.listed(&c)
+				if r.support[c.ref] == 0 && int64(c.ref) != r.review {
+					l += r.contemporary(&c)
+				}
+				c.score += l
+				c.propped = l > 0 && c.score-l < c.need
+			}
 			if c.atStart && r.marked[c.ref] {
 				c.need = r.filmNeed(&c, true, true, float64(r.l.films.votes[c.ref]))
 			}
