@@ -19,6 +19,8 @@ spec lines:
   credit Title|Year|Person|category[|Character]   a catalog fact without a mention
   film Title|Year[|votes]      a catalog film without a mention
   aka Title|Year|Alt title     an alternate title
+  type Title|Year|titleType    IMDb's title type of a film some spec already names
+                               (types.spec, read last so that it changes no id)
 """
 import csv, glob, json, os, re, sys, unicodedata, collections
 
@@ -164,7 +166,7 @@ class Catalog:
         with open(d + '/title.basics.tsv', 'w') as f:
             f.write('tconst\ttitleType\tprimaryTitle\toriginalTitle\tisAdult\tstartYear\tendYear\truntimeMinutes\tgenres\n')
             for x in films:
-                f.write('tt%07d\tmovie\t%s\t%s\t0\t%d\t\\N\t\\N\t\\N\n' % (x['id'], x['title'], x['orig'], x['year']))
+                f.write('tt%07d\t%s\t%s\t%s\t0\t%d\t\\N\t\\N\t\\N\n' % (x['id'], x.get('type', 'movie'), x['title'], x['orig'], x['year']))
         with open(d + '/title.ratings.tsv', 'w') as f:
             f.write('tconst\taverageRating\tnumVotes\n')
             for x in films:
@@ -222,6 +224,12 @@ def parse(specfile, cat, case_sensitive, root):
                 cat.credit(f, p, parts[3], parts[4] if len(parts) > 4 else '')
             elif op == 'film':
                 cat.film(rest)
+            elif op == 'type':
+                t, y, typ = [x.strip() for x in rest.split('|')]
+                k = (key(t), int(y))
+                if k not in cat.films:
+                    raise ValueError('no such film')
+                cat.films[k]['type'] = typ
             elif op == 'aka':
                 t, y, alt = [x.strip() for x in rest.split('|')]
                 f = cat.film(t + '|' + y); cat.akas.append((f['id'], alt))
@@ -282,6 +290,7 @@ for spec in sorted(glob.glob(REPO + '/heldout/*.spec')):
     heldout += part
 if '-check' in sys.argv:
     sys.exit(0)
+parse(REPO + '/types.spec', cat, False, SHARED)
 cat.write(REPO + '/catalog')
 def write_mentions(path, texts):
     with open(path, 'w') as f:
