@@ -57,7 +57,7 @@ func (l *Linker) Stats() Stats {
 		l.credits.filmStart, l.credits.person, l.credits.chars, l.credits.personStart, l.credits.byPerson,
 		l.credits.film, l.ph.toks, l.ph.start, l.ph.first, l.ph.refOff, l.ph.refs, l.str.off,
 		l.words.words.off, l.words.slots)
-	s.Bytes += int64(2*len(l.films.year) + len(l.credits.cat) + len(l.kinds) + len(l.ph.forms) + len(l.str.blob) + len(l.words.words.blob) +
+	s.Bytes += int64(2*len(l.films.year) + len(l.films.series) + len(l.credits.cat) + len(l.kinds) + len(l.ph.forms) + len(l.str.blob) + len(l.words.words.blob) +
 		8*len(l.firstNames) + 8*len(l.byFirst))
 	return s
 }
@@ -113,6 +113,7 @@ func (b *builder) readFilms(ctx context.Context, src Source) error {
 		f.orig = append(f.orig, t)
 		f.year = append(f.year, uint16(max(0, min(fl.Year, math.MaxUint16))))
 		f.votes = append(f.votes, uint32(max(0, fl.Votes)))
+		f.series = append(f.series, fl.Type == "tvSeries" || fl.Type == "tvMiniSeries")
 		return nil
 	})
 	if err != nil {
@@ -140,6 +141,7 @@ func (b *builder) sortFilms() {
 		out.title = append(out.title, f.title[last])
 		out.orig = append(out.orig, f.orig[last])
 		out.year = append(out.year, f.year[last])
+		out.series = append(out.series, f.series[last])
 		votes := uint32(0)
 		for _, k := range perm[i:j] {
 			votes = max(votes, f.votes[k])

@@ -16,6 +16,9 @@ type filmTable struct {
 	orig  []uint32 // strtab index of the original title
 	year  []uint16
 	votes []uint32
+	// series marks a television series (IMDb's tvSeries, tvMiniSeries),
+	// which critics name beside films: "a fan of the x-files".
+	series []bool
 }
 
 type personTable struct {

@@ -790,6 +790,9 @@ func (r *run) filmEvidence(c *cand) (ev, need, strong float64) {
 	if c.form == formSequel {
 		strong += 1.5 // "austin powers ii": prose does not number things so
 	}
+	if r.l.films.series[c.ref] && (c.form == formPrimary || c.form == formOriginal) && r.televised(c.i, c.j) {
+		strong += 1.5 // "the 13-week program , " survivor "", "i prefer millennium . ... the fox network"
+	}
 	votes := float64(r.l.films.votes[c.ref])
 	need = r.filmBar(c, sp, strong, votes)
 	if math.IsInf(need, 1) && !c.atStart {
@@ -842,7 +845,7 @@ func (r *run) filmBar(c *cand, sp *spanInfo, strong, votes float64) float64 {
 	switch {
 	case strong < 1.5 && sp.numeric:
 		need = math.Inf(1) // "10", "1917": a number is a title only with a cue or a year
-	case strong < 3 && sp.series:
+	case strong < 3 && sp.series && !(r.l.films.series[c.ref] && r.toks[c.j].key == "series"):
 		need = math.Inf(1) // "the first star wars trilogy", "his pink panther films": not one film
 	case r.caseless && short && strong < 3 && r.initialism(c):
 		need += 3 // "the low iq and mentality": the word, not I.Q.
@@ -1027,6 +1030,34 @@ func (r *run) seriesAfter(j int) bool {
 	return j < len(r.toks) && j > 0 && r.toks[j].sent == r.toks[j-1].sent && seriesWords[r.toks[j].key] &&
 		!strings.ContainsAny(r.text[r.toks[j-1].end:r.toks[j].start], ",.;:()\"")
 }
+
+// seriesYields reports a film that gives way to the television series of
+// its words where the text speaks of television: the review of The X-Files
+// film that says "i am not a fan of the x-files , i only watch it when
+// nothing else is on" means the series. Not the subject of a copula, which
+// is what the review is about: "the x-files is a mulder episode of the
+// series" is still the film.
+func (r *run) seriesYields(c, d *cand) bool {
+	return c.kind == kFilm && d.kind == kFilm && d.i == c.i && d.j == c.j && !r.l.films.series[c.ref] &&
+		r.l.films.series[d.ref] && r.televised(c.i, c.j) && !(c.j < len(r.toks) && copulas[r.toks[c.j].key])
+}
+
+// televised reports a word of television in the sentence of tokens [i, j)
+// or the next: what tells the series from the film of the same name.
+func (r *run) televised(i, j int) bool {
+	sent := r.toks[i].sent
+	for k := max(i-12, 0); k < min(j+16, len(r.toks)); k++ {
+		if (k < i || k >= j) && tvWords[r.toks[k].key] && (r.toks[k].sent == sent || r.toks[k].sent == sent+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// tvWords are words of television.
+var tvWords = wordSet(`tv television televised series sitcom sitcoms episode episodes season seasons
+	network networks nbc cbs abc hbo upn syndication syndicated primetime prime-time cable channel
+	aired airs rerun reruns program programs programme`)
 
 // hasUncommon reports a word in the span beyond the most common ones
 // ("matrix" in "the matrix", unlike "get out").
@@ -2086,7 +2117,7 @@ func (r *run) outranked(pool []cand, n int) bool {
 			r.l.credits.film[d.ref] == c.ref && (d.part == partLast || r.toks[c.i].has(tokPossessive)) {
 			return true
 		}
-		if r.eponymYields(c, d) {
+		if r.eponymYields(c, d) || r.seriesYields(c, d) {
 			return true
 		}
 	}

@@ -14,7 +14,7 @@ import (
 // length and little-endian elements, then a CRC-32 of everything before it.
 // Loading is a few large reads with no parsing, so a full-catalog matcher
 // comes back in seconds instead of the minutes a rebuild from the store takes.
-const magic = "reel-linker-v2\n"
+const magic = "reel-linker-v3\n"
 
 // Save writes l to w.
 func (l *Linker) Save(w io.Writer) error {
@@ -79,14 +79,14 @@ type column interface {
 	read(io.Reader) error
 }
 
-type col[T uint8 | uint16 | uint32 | uint64] struct{ p *[]T }
+type col[T bool | uint8 | uint16 | uint32 | uint64] struct{ p *[]T }
 
 func (l *Linker) columns() []column {
 	return []column{
 		col[uint8]{&l.words.words.blob}, col[uint32]{&l.words.words.off},
 		col[uint8]{&l.str.blob}, col[uint32]{&l.str.off},
 		col[uint32]{&l.films.id}, col[uint32]{&l.films.title}, col[uint32]{&l.films.orig},
-		col[uint16]{&l.films.year}, col[uint32]{&l.films.votes},
+		col[uint16]{&l.films.year}, col[uint32]{&l.films.votes}, col[bool]{&l.films.series},
 		col[uint32]{&l.people.id}, col[uint32]{&l.people.name}, col[uint32]{&l.people.pop},
 		col[uint32]{&l.credits.filmStart}, col[uint32]{&l.credits.person}, col[uint8]{&l.credits.cat},
 		col[uint32]{&l.credits.chars}, col[uint32]{&l.credits.personStart}, col[uint32]{&l.credits.byPerson},

@@ -11,7 +11,7 @@ import "math"
 // test half's calibration). A film the caller named (strength 0.9 or 1)
 // keeps its strength.
 const (
-	reviewCalBias  = -0.19
+	reviewCalBias  = -0.18
 	reviewCalSlope = 5.14
 )
 
