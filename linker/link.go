@@ -39,7 +39,11 @@ type cand struct {
 	via    uint8
 	altEnd bool // matched through the possessive-less last word
 	fuzzy  bool // matched through a near-miss spelling of one word
-	listed bool // a film title next to others in a list
+	// everyday: a one-word title matched through a near-miss spelling of
+	// an everyday word, which is as ordinary as the word ("the new
+	// millenium")
+	everyday bool
+	listed   bool // a film title next to others in a list
 	// propped: linked only thanks to a linked title beside it (listed) or
 	// to its year (contemporary), which therefore lends no support in
 	// turn: "one day , american movie superstar" must not hold itself up.
@@ -373,7 +377,8 @@ func (r *run) misspelledTitles() {
 						break
 					}
 					if ref&personBit == 0 {
-						r.cands = append(r.cands, cand{i: i, j: i + n, ref: ref, kind: kFilm, form: forms[x], via: viaGlobal, altEnd: viaAlt, fuzzy: typo})
+						r.cands = append(r.cands, cand{i: i, j: i + n, ref: ref, kind: kFilm, form: forms[x], via: viaGlobal, altEnd: viaAlt, fuzzy: typo,
+							everyday: typo && n == 1 && r.l.classOfWord(fz, "") != wordRare})
 					}
 				}
 			})
@@ -840,7 +845,7 @@ func (r *run) filmBar(c *cand, sp *spanInfo, strong, votes float64) float64 {
 	if !sp.tests {
 		r.barTests(c, sp)
 	}
-	ordinary, short := sp.ordinary || sp.firstName, c.j-c.i == 1
+	ordinary, short := sp.ordinary || sp.firstName || c.everyday, c.j-c.i == 1
 	need := r.filmNeed(c, ordinary, short, votes)
 	switch {
 	case strong < 1.5 && sp.numeric:

@@ -70,6 +70,7 @@ func lowerLinker(t *testing.T) *linker.Linker {
 			f(121765, "Star Wars: Episode II - Attack of the Clones", 2002, 750000),
 			f(80684, "Star Wars: Episode V - The Empire Strikes Back", 1980, 1300000),
 			f(120902, "The X Files", 1998, 110000),
+			f(97883, "Millennium", 1989, 400000),
 			{ID: reel.FilmID(106179), Type: "tvSeries", Title: "The X-Files", OriginalTitle: "The X-Files", Year: 1993, Votes: 20000},
 			{ID: reel.FilmID(239195), Type: "tvSeries", Title: "Survivor", OriginalTitle: "Survivor", Year: 2000, Votes: 30000},
 		},
@@ -145,6 +146,10 @@ func TestLowerCaseEvidence(t *testing.T) {
 	}{
 		{"a title misspelt by one letter", "i quite enjoyed \" manhatten murder mystery \" , and the rest of his films this decade were fine too .",
 			linker.FilmHint{}, []want{{"manhatten murder mystery", "tt0107507"}}, nil},
+		{"a title misspelt by a consonant", "i quite enjoyed \" executive decizion \" , and the rest of his films this decade were fine too .",
+			linker.FilmHint{}, []want{{"executive decizion", "tt0116253"}}, nil},
+		{"a misspelt everyday word is the word", "as the locals gear up for the new millennuim , lenny goes about his business of peddling memories .",
+			linker.FilmHint{}, nil, []string{"millennuim"}},
 		{"a plural is the word, not a slip", "the effects are cheap and the baby godzillas seem to be one computer effect multiplied on the screen .",
 			linker.FilmHint{}, nil, []string{"godzillas"}},
 		{"a series title and a number", "i'll bet you're having fun at home while this , south park , and austin powers ii plays in theatres .",

@@ -1,6 +1,9 @@
 package linker
 
-import "hash/maphash"
+import (
+	"hash/maphash"
+	"unsafe"
+)
 
 // strtab stores many strings in one byte slice: string i is
 // blob[off[i]:off[i+1]]. Millions of titles, names and character names cost
@@ -66,6 +69,15 @@ func (d *dict) lookup(key string) uint32 {
 	return d.slots[d.slot(key)]
 }
 
+// lookupBytes is lookup of a word being edited in place: the dict keeps
+// nothing of the key, so it is read without a copy.
+func (d *dict) lookupBytes(b []byte) uint32 {
+	if len(b) == 0 {
+		return 0
+	}
+	return d.lookup(unsafe.String(&b[0], len(b)))
+}
+
 // intern returns the id of key, adding it when new.
 func (d *dict) intern(key string) uint32 {
 	i := d.slot(key)
@@ -96,9 +108,10 @@ func (d *dict) rehash(n int) {
 
 // nearWord returns the id of a word one edit from key (a letter deleted,
 // two neighbours swapped, or a vowel replaced by another, in that order of
-// preference), or 0. Vowels are the letters spelling slips replace most
-// ("independance", "manhatten"); trying every letter would cost four times
-// as much for little more.
+// preference), or failing those the one word that a consonant replaced or a
+// letter added makes ("distinquished", "millenium"), or 0. Vowels are
+// the letters spelling slips replace most ("independance", "manhatten");
+// the rest are tried last, and only a single answer is taken from them.
 func (l *Linker) nearWord(key string) uint32 {
 	b := []byte(key)
 	buf := make([]byte, 0, len(b))
@@ -107,14 +120,14 @@ func (l *Linker) nearWord(key string) uint32 {
 			continue // a plural ("godzillas") is the word, not a slip
 		}
 		buf = append(append(buf[:0], b[:i]...), b[i+1:]...)
-		if id := l.words.lookup(string(buf)); id != 0 {
+		if id := l.words.lookupBytes(buf); id != 0 {
 			return id
 		}
 	}
 	buf = append(buf[:0], b...)
 	for i := 0; i+1 < len(buf); i++ {
 		buf[i], buf[i+1] = buf[i+1], buf[i]
-		if id := l.words.lookup(string(buf)); id != 0 {
+		if id := l.words.lookupBytes(buf); id != 0 {
 			return id
 		}
 		buf[i], buf[i+1] = buf[i+1], buf[i]
@@ -129,13 +142,66 @@ func (l *Linker) nearWord(key string) uint32 {
 				continue
 			}
 			buf[i] = c
-			if id := l.words.lookup(string(buf)); id != 0 {
+			if id := l.words.lookupBytes(buf); id != 0 {
 				return id
 			}
 		}
 		buf[i] = orig
 	}
-	return 0
+	return l.nearWordRest(key)
+}
+
+// nearWordRest is nearWord's last resort: the unique word a consonant
+// replaced, or a vowel or a doubled consonant added, makes of key.
+func (l *Linker) nearWordRest(key string) uint32 {
+	found := uint32(0)
+	try := func(w []byte) bool {
+		id := l.words.lookupBytes(w)
+		if id != 0 && id != found {
+			if found != 0 {
+				found = 0
+				return false // two words are as near: no slip to correct
+			}
+			found = id
+		}
+		return true
+	}
+	buf := []byte(key)
+	for i := range buf {
+		orig := buf[i]
+		if isVowel(orig) {
+			continue
+		}
+		for c := byte('a'); c <= 'z'; c++ {
+			if c == orig || isVowel(c) {
+				continue
+			}
+			buf[i] = c
+			if !try(buf) {
+				return 0
+			}
+		}
+		buf[i] = orig
+	}
+	// A letter left out is a vowel or one of a double ("millenium").
+	ins := make([]byte, len(key)+1)
+	for i := 0; i <= len(key); i++ {
+		copy(ins, key[:i])
+		copy(ins[i+1:], key[i:])
+		for _, c := range []byte("aeiouy") {
+			ins[i] = c
+			if !try(ins) {
+				return 0
+			}
+		}
+		if i < len(key) && !isVowel(key[i]) {
+			ins[i] = key[i]
+			if !try(ins) {
+				return 0
+			}
+		}
+	}
+	return found
 }
 
 func isVowel(b byte) bool {
