@@ -23,6 +23,9 @@ const (
 // an action ("follow", "destroy"), a subject of one ("comes", "topples",
 // "refused") or a name with its actor in brackets is the character.
 func (r *run) eponymReading(i, j int, strong float64, listed bool) int {
+	if r.ofTheTitle(j) {
+		return readChar // "the " nosferatu " of the title is orlock"
+	}
 	if strong >= 1.5 || listed || r.cue(i) || r.viewedBefore(i) || r.comparedBefore(i) || r.seriesAfter(j) {
 		return readFilm
 	}

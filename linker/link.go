@@ -848,6 +848,8 @@ func (r *run) filmBar(c *cand, sp *spanInfo, strong, votes float64) float64 {
 	ordinary, short := sp.ordinary || sp.firstName || c.everyday, c.j-c.i == 1
 	need := r.filmNeed(c, ordinary, short, votes)
 	switch {
+	case r.ofTheTitle(c.j):
+		need = math.Inf(1) // "katie wright , who plays the sculptress of the title": the title's hero
 	case strong < 1.5 && sp.numeric:
 		need = math.Inf(1) // "10", "1917": a number is a title only with a cue or a year
 	case strong < 3 && sp.series && !(r.l.films.series[c.ref] && r.toks[c.j].key == "series"):
@@ -872,6 +874,9 @@ func (r *run) filmBar(c *cand, sp *spanInfo, strong, votes float64) float64 {
 		need = max(need, 3)
 	case r.caseless && short && r.toks[c.i].cls == wordDictionary && r.viewedBefore(c.i):
 		need = min(need, 2) // "who have already seen maverick", not "i saw red"
+	}
+	if strong < 3 && r.hyphenJoined(c) {
+		need += 2 // "only for die-hard creature feature fans": a compound word, not Die Hard
 	}
 	return need
 }
@@ -1045,6 +1050,39 @@ func (r *run) seriesAfter(j int) bool {
 func (r *run) seriesYields(c, d *cand) bool {
 	return c.kind == kFilm && d.kind == kFilm && d.i == c.i && d.j == c.j && !r.l.films.series[c.ref] &&
 		r.l.films.series[d.ref] && r.televised(c.i, c.j) && !(c.j < len(r.toks) && copulas[r.toks[c.j].key])
+}
+
+// ofTheTitle reports "of the title" after token j: what a span so followed
+// names is the one the title is named after ("the nosferatu of the title is
+// orlock"), not the film.
+func (r *run) ofTheTitle(j int) bool {
+	return j+2 < len(r.toks) && r.toks[j].key == "of" && r.toks[j+1].key == "the" && r.toks[j+2].key == "title" &&
+		r.toks[j+2].sent == r.toks[j-1].sent
+}
+
+// hyphenJoined reports a title candidate whose everyday words the text
+// joins with a hyphen where the title has none: "die-hard" is an adjective.
+// (A letter joined is a spelling of the title: "u-turn", "the x-files".)
+func (r *run) hyphenJoined(c *cand) bool {
+	joined := false
+	for k := c.i + 1; k < c.j; k++ {
+		if r.toks[k].has(tokJoined) {
+			a, b := &r.toks[k-1], &r.toks[k]
+			if len(a.key) < 2 || len(b.key) < 2 || a.cls < wordDictionary || b.cls < wordDictionary {
+				return false
+			}
+			joined = true
+		}
+	}
+	if !joined {
+		return false
+	}
+	for _, name := range r.canonicalNames(c) {
+		if strings.Contains(name, "-") {
+			return false
+		}
+	}
+	return true
 }
 
 // televised reports a word of television in the sentence of tokens [i, j)
