@@ -34,7 +34,7 @@ func (r *run) eponymReading(i, j int, strong float64, listed bool) int {
 		switch {
 		case prev.has(tokPossessive) || filmPlaces[prev.key]:
 			return readFilm
-		case actedOn[prev.key]:
+		case actedOn[prev.key] || r.actedOnBefore(i):
 			return readChar
 		}
 	}
@@ -69,6 +69,26 @@ func (r *run) eponymReading(i, j int, strong float64, listed bool) int {
 	return readUnknown
 }
 
+// actedOnBefore reports a verb of actedOn before token i across an article
+// and up to two modifiers, nothing but spaces between: "find and destroy the
+// surprisingly elusive godzilla".
+func (r *run) actedOnBefore(i int) bool {
+	k := i - 1
+	for n := 0; k >= 0 && n < 2 && !actedOn[r.toks[k].key] && !articles[r.toks[k].key] &&
+		(strings.HasSuffix(r.toks[k].key, "ly") || r.toks[k].cls == wordDictionary || r.toks[k].cls == wordCommon); n++ {
+		k--
+	}
+	if k >= 0 && articles[r.toks[k].key] {
+		k--
+	}
+	if k < 0 || k == i-1 || r.toks[k].sent != r.toks[i].sent || !actedOn[r.toks[k].key] {
+		return false
+	}
+	return !strings.ContainsAny(r.text[r.toks[k].end:r.toks[i].start], ",.;:()\"'")
+}
+
+var articles = wordSet(`the a an`)
+
 // filmPlaces are the words before a title that make it a work: one is in a
 // film, speaks of it, rents it or calls it so.
 var filmPlaces = wordSet(`in of with from original titled called name rent about entitled`)
@@ -78,7 +98,8 @@ var filmPlaces = wordSet(`in of with from original titled called name rent about
 var actedOn = wordSet(`follow follows followed destroy destroys destroyed kill kills killed find finds
 	stop stops stopped capture captures captured rescue rescues rescued save saves saved meet meets met
 	help helps helped fight fights fought chase chases chased hunt hunts hunted attack attacks attacked
-	miss misses marry marries married love loves loved undermining regarding against toward towards across`)
+	miss misses marry marries married love loves loved undermining regarding against toward towards across
+	return returns returned`)
 
 // fillers may stand between a subject and its verb.
 var fillers = wordSet(`also still even never always then soon finally just only suddenly again`)

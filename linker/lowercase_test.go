@@ -155,6 +155,8 @@ func TestLowerCaseEvidence(t *testing.T) {
 			linker.FilmHint{}, nil, []string{"die-hard"}},
 		{"the name \"of the title\" is the title's hero", `the " godzilla " of the title is a lizard the size of a building , and it swims to new york .`,
 			linker.FilmHint{ID: "tt0120685"}, []want{{"godzilla", "tt0120685/nm0005007"}}, nil},
+		{"the object of an action, across an article and modifiers, is the hero", "together they attempt to find and destroy the surprisingly elusive godzilla before it spawns .",
+			linker.FilmHint{ID: "tt0120685"}, []want{{"godzilla", "tt0120685/nm0005007"}}, nil},
 		{"a plural is the word, not a slip", "the effects are cheap and the baby godzillas seem to be one computer effect multiplied on the screen .",
 			linker.FilmHint{}, nil, []string{"godzillas"}},
 		{"a series title and a number", "i'll bet you're having fun at home while this , south park , and austin powers ii plays in theatres .",
