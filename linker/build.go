@@ -196,6 +196,30 @@ func (b *builder) addNumbered(title string, idx uint32, form uint8) {
 	if v, ok := spacedInitialism(title); ok {
 		b.addPhrase(v, idx, form)
 	}
+	if v, ok := abbreviationsSpelt(title); ok {
+		b.addPhrase(v, idx, form)
+	}
+}
+
+// titleAbbreviations are the shortened words of titles that critics spell out:
+// "48 hours" for 48 Hrs., "kill bill volume 1" for Kill Bill: Vol. 1.
+var titleAbbreviations = map[string]string{"Hrs.": "Hours", "Vol.": "Volume", "Pt.": "Part", "Mt.": "Mount",
+	"Ft.": "Fort", "Jr.": "Junior"}
+
+// abbreviationsSpelt returns title with its abbreviations spelt out, and
+// false when it has none.
+func abbreviationsSpelt(title string) (string, bool) {
+	words := strings.Fields(title)
+	found := false
+	for k, w := range words {
+		if full, ok := titleAbbreviations[w]; ok {
+			words[k], found = full, true
+		}
+	}
+	if !found {
+		return "", false
+	}
+	return strings.Join(words, " "), true
 }
 
 // spacedInitialism spells a title's initialism letter by letter ("U.S.

@@ -1005,6 +1005,11 @@ func (r *run) articleBefore(c *cand) bool {
 func (r *run) filmNeed(c *cand, ordinary, short bool, votes float64) float64 {
 	content := r.contentWords(c.i, c.j)
 	switch {
+	case r.caseless && content >= 4 && votes >= 1000:
+		// "bad day at black rock": four words of content in a row are no
+		// accident, in a film some people know (the full catalog holds
+		// thousands of obscure titles that are sentences)
+		return 0
 	case r.caseless && !ordinary && short:
 		return 0.75
 	case r.caseless && ordinary && !short && (c.j-c.i >= 3 && content >= 2 || content == 2 && votes >= 200000 ||

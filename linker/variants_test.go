@@ -69,3 +69,18 @@ func TestJoinedInitials(t *testing.T) {
 		}
 	}
 }
+
+func TestAbbreviationsSpelt(t *testing.T) {
+	for title, want := range map[string]string{
+		"48 Hrs.":                  "48 Hours",
+		"Kill Bill: Vol. 1":        "Kill Bill: Volume 1",
+		"Another 48 Hrs.":          "Another 48 Hours",
+		"Mr. Hulot's Holiday":      "",
+		"Hrs":                      "",
+		"The Man Who Wasn't There": "",
+	} {
+		if got, ok := abbreviationsSpelt(title); got != want || ok != (want != "") {
+			t.Errorf("abbreviationsSpelt(%q) = %q, %v; want %q", title, got, ok, want)
+		}
+	}
+}
