@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"reel"
 	"reel/copydesk"
@@ -19,6 +20,7 @@ import (
 // analyzeFlags are reel analyze's own options.
 type analyzeFlags struct {
 	film, format string
+	written      int
 	asJSON       bool
 	lines        bool
 }
@@ -33,6 +35,7 @@ func analyzeCommand() *command {
 			"quote. The catalog is used when --db is given or REEL_DB names an existing database.",
 		flags: func(fs *flag.FlagSet, e *env) {
 			fs.StringVar(&f.film, "film", "", "the film under review, as an IMDb id (tt…)")
+			fs.IntVar(&f.written, "written", time.Now().Year(), "the year the texts were written: no film released after the next year links (0: no bound)")
 			fs.StringVar(&f.format, "format", "auto", "input format: auto, plain, markdown or html")
 			fs.BoolVar(&f.asJSON, "json", false, "print one JSON object per input, one per line")
 			fs.BoolVar(&f.lines, "lines", false, "analyze every non-blank input line as a text of its own")
@@ -46,7 +49,7 @@ func analyzeCommand() *command {
 				return err
 			}
 			a := &analyzer{e: e, f: f, opts: copydesk.Options{Linker: l, Format: f.format,
-				FilmHint: linker.FilmHint{ID: f.film}}}
+				FilmHint: linker.FilmHint{ID: f.film, Written: f.written}}}
 			for _, name := range args {
 				if err := a.input(ctx, name); err != nil {
 					return err

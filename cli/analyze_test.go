@@ -148,3 +148,33 @@ func TestAnalyzeWithDemoDatabase(t *testing.T) {
 		t.Errorf("no person mention of Almodóvar in %+v", r.Mentions)
 	}
 }
+
+// --written bounds the films a text can name: Arrival (2016) is no film of a
+// text written in 2014; this year's text (the default) links it.
+func TestAnalyzeWritten(t *testing.T) {
+	noDB(t)
+	db := demoDB(t)
+	const text = "The first contact in *Arrival* is a long wait; the linguist's patience carries the film.\n"
+	arrival := func(args ...string) bool {
+		t.Helper()
+		code, reps, out := analyzeRun(t, text, append([]string{"--json", "--db", db}, append(args, "-")...)...)
+		if code != ExitOK || len(reps) != 1 || reps[0].Report == nil {
+			t.Fatalf("exit %d: %s", code, out)
+		}
+		for _, m := range reps[0].Mentions {
+			if m.ID == "tt2543164" {
+				return true
+			}
+		}
+		return false
+	}
+	if !arrival() {
+		t.Errorf("Arrival not linked in a text of this year")
+	}
+	if arrival("--written", "2014") {
+		t.Errorf("Arrival linked with --written 2014")
+	}
+	if code, _, out := analyzeRun(t, text, "--json", "--written", "1500", "-"); code == ExitOK {
+		t.Errorf("--written 1500: exit %d, want a failure: %s", code, out)
+	}
+}

@@ -26,12 +26,21 @@ const (
 	FormatHTML     = "html"
 )
 
+// The years a text can have been written in: films began in the 1880s.
+const (
+	minWritten = 1880
+	maxWritten = 9999
+)
+
 // Options tune Analyze.
 type Options struct {
 	// Linker links names to the catalog and checks them; nil scores,
 	// splits and marks spoilers without a catalog.
 	Linker *linker.Linker
-	// FilmHint names the film under review when the caller knows it.
+	// FilmHint names the film under review when the caller knows it, and
+	// the year the text was written (FilmHint.Written): no film released
+	// after the next year is linked. Callers pass the review's date, or
+	// the current year for a text being written now.
 	FilmHint linker.FilmHint
 	// Format is one of the Format constants; FormatAuto guesses it.
 	Format string
@@ -53,6 +62,9 @@ func Analyze(ctx context.Context, text string, opts Options) (Report, error) {
 func analyze(ctx context.Context, text string, opts Options) (*analysis, error) {
 	if err := checkInput(text); err != nil {
 		return nil, err
+	}
+	if w := opts.FilmHint.Written; w != 0 && (w < minWritten || w > maxWritten) {
+		return nil, reel.Errorf(reel.Invalid, "the year written must be between %d and %d, not %d", minWritten, maxWritten, w)
 	}
 	format, err := detectFormat(text, opts.Format)
 	if err != nil {

@@ -226,3 +226,35 @@ func checkOffsets(t testing.TB, in string, rep Report) {
 		t.Errorf("quote %+v out of range", q)
 	}
 }
+
+// A text written in a given year names no film released after the next
+// one: Arrival (2016) in a review written in 1998 is the word, not the film.
+func TestWrittenYearBoundsFilms(t *testing.T) {
+	text := "The first contact in *Arrival* is a long wait; the linguist's patience carries the film. " +
+		"Nothing else this year sounds like it."
+	linked := func(written int) bool {
+		t.Helper()
+		rep, err := Analyze(context.Background(), text, Options{Linker: demoLink(t), FilmHint: linker.FilmHint{Written: written}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range rep.Mentions {
+			if m.ID == "tt2543164" {
+				return true
+			}
+		}
+		return false
+	}
+	if !linked(0) || !linked(2016) || !linked(2015) {
+		t.Errorf("Arrival (2016) not linked without a bound, or in a text of 2015 or 2016")
+	}
+	if linked(2014) || linked(1998) {
+		t.Errorf("Arrival (2016) linked in a text written in 2014 or 1998")
+	}
+	for _, bad := range []int{-1, 1700, 10000} {
+		_, err := Analyze(context.Background(), text, Options{FilmHint: linker.FilmHint{Written: bad}})
+		if reel.ErrorCode(err) != reel.Invalid {
+			t.Errorf("written %d: err = %v, want invalid", bad, err)
+		}
+	}
+}

@@ -77,11 +77,15 @@ type run struct {
 	bySent    []int32
 	sentStart []int32
 	review    int64 // film index of the film under review, -1 when unknown
-	reviewBy  float64
-	films     map[uint32]int // linked films → mentions
-	people    map[uint32]int // linked people → first token
-	support   map[uint32]float64
-	marked    map[uint32]bool // films the text sets off as titles (quotes, italics, a year) somewhere
+	// latest is the last release year a film may have to link (the year
+	// the text was written, plus one for festival and release dates that
+	// straddle a new year); 0 when the caller did not say.
+	latest   int
+	reviewBy float64
+	films    map[uint32]int // linked films → mentions
+	people   map[uint32]int // linked people → first token
+	support  map[uint32]float64
+	marked   map[uint32]bool // films the text sets off as titles (quotes, italics, a year) somewhere
 
 	aliasCands  []cand
 	namedChars  []cand // characters the aliases round found by a name of several words or beside their actor
@@ -208,6 +212,9 @@ func (r *run) tokenize() {
 
 // hint fixes the film under review from the caller's hint.
 func (r *run) hint(h FilmHint) {
+	if h.Written > 0 {
+		r.latest = h.Written + 1
+	}
 	if id, err := reel.ParseFilmID(h.ID); err == nil && id <= math.MaxUint32 {
 		if f, ok := r.l.filmIndex(uint32(id)); ok {
 			r.review, r.reviewBy = int64(f), 1
@@ -284,6 +291,9 @@ func (r *run) globalCandidates() {
 						continue
 					}
 				}
+				if ref&personBit == 0 && r.unreleased(ref) {
+					continue
+				}
 				c := cand{i: i, j: i + k, form: forms[n], via: viaGlobal, altEnd: viaAlt}
 				r.lastGlobal = [2]int{c.i, c.j}
 				if ref&personBit != 0 {
@@ -301,6 +311,12 @@ func (r *run) globalCandidates() {
 		})
 	}
 	r.globalEnd = len(r.cands)
+}
+
+// unreleased reports a film released after the text can have been written
+// (see FilmHint.Written); the film under review is never one.
+func (r *run) unreleased(f uint32) bool {
+	return r.latest > 0 && int(r.l.films.year[f]) > r.latest && int64(f) != r.review
 }
 
 // hopelessTitle reports a title candidate whose bar filmEvidence would put
@@ -1537,7 +1553,7 @@ func (r *run) inferReview() {
 	var best, second float64
 	bestF := int64(-1)
 	consider := func(f uint32) {
-		if source[f] {
+		if source[f] || r.unreleased(f) {
 			return // "hard to die is a sequel to sorority house massacre 2"
 		}
 		s := score(f)
@@ -2060,6 +2076,9 @@ func (r *run) choose(withCtx bool) {
 			c = r.cands[n]
 		} else {
 			c = r.aliasCands[n-len(r.cands)]
+		}
+		if c.kind == kFilm && r.unreleased(c.ref) {
+			continue // reached through a series, a director or a misspelling
 		}
 		c.score = c.ev
 		if withCtx {

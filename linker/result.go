@@ -2,11 +2,15 @@ package linker
 
 // FilmHint names the film a review is about, when the caller knows it (a
 // review written on a film's page). Either field may be empty; with neither,
-// Link infers the film from the text.
+// Link infers the film from the text. Written, when not 0, is the year the
+// text was written: no film released after the next year links, since a
+// critic cannot name a film that did not exist ("the martian" in a 1998
+// review is not the 2015 film).
 type FilmHint struct {
-	ID    string // tconst, e.g. "tt0441909"
-	Title string // a title as the critic gave it
-	Year  int
+	ID      string // tconst, e.g. "tt0441909"
+	Title   string // a title as the critic gave it
+	Year    int
+	Written int
 }
 
 // Mention is one name in the text linked to the catalog. Offsets are bytes

@@ -7,6 +7,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"strconv"
 	"sync"
 	"time"
 
@@ -22,6 +23,9 @@ type analyzeRequest struct {
 	Text   string `json:"text"`
 	FilmID string `json:"film_id"`
 	Format string `json:"format"`
+	// Written is the year the text was written (default: this year): no
+	// film released after the next year is linked.
+	Written int `json:"written"`
 }
 
 // apiAnalyze runs the copy desk on one text and returns its Report
@@ -44,8 +48,11 @@ func (s *Server) apiAnalyze(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, err)
 		return
 	}
+	if req.Written == 0 {
+		req.Written = time.Now().Year()
+	}
 	rep, err := copydesk.Analyze(r.Context(), req.Text, copydesk.Options{
-		Linker: l, Format: req.Format, FilmHint: linker.FilmHint{ID: req.FilmID}})
+		Linker: l, Format: req.Format, FilmHint: linker.FilmHint{ID: req.FilmID, Written: req.Written}})
 	if err != nil {
 		s.apiFail(w, r, err)
 		return
@@ -68,6 +75,13 @@ func readAnalyzeRequest(r *http.Request) (analyzeRequest, error) {
 	case "text/plain", "text/markdown", "text/html":
 		q := r.URL.Query()
 		req = analyzeRequest{Text: string(body), FilmID: q.Get("film_id"), Format: q.Get("format")}
+		if w := q.Get("written"); w != "" {
+			n, err := strconv.Atoi(w)
+			if err != nil {
+				return req, reel.Errorf(reel.Invalid, "written must be a year, not %q", w)
+			}
+			req.Written = n
+		}
 		if req.Format == "" && mt != "text/plain" {
 			req.Format = mt[len("text/"):]
 		}

@@ -71,8 +71,50 @@ func TestAnalyzeAPI(t *testing.T) {
 		t.Errorf("text/plain verdict = %s", plain.Score.Verdict)
 	}
 
+	// written: a text of 2014 names no Arrival (2016); this year's does
+	arrival := func(ct, body string) bool {
+		t.Helper()
+		var rep copydesk.Report
+		postAnalyze(t, srv.URL, tok, ct, body, http.StatusOK, &rep)
+		for _, m := range rep.Mentions {
+			if m.ID == "tt2543164" {
+				return true
+			}
+		}
+		return false
+	}
+	const arrivalText = `The first contact in *Arrival* is a long wait; the linguist's patience carries the film.`
+	if !arrival("application/json", `{"text": "`+arrivalText+`"}`) {
+		t.Errorf("Arrival not linked in a text written this year")
+	}
+	if arrival("application/json", `{"text": "`+arrivalText+`", "written": 2014}`) {
+		t.Errorf("Arrival linked in a text written in 2014")
+	}
+	req, err := http.NewRequest("POST", srv.URL+"/api/v1/analyze?written=2014", strings.NewReader(arrivalText))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "text/markdown")
+	req.Header.Set("Authorization", "Bearer "+tok)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var old copydesk.Report
+	err = json.NewDecoder(resp.Body).Decode(&old)
+	resp.Body.Close()
+	if err != nil || resp.StatusCode != http.StatusOK {
+		t.Fatalf("?written=2014: status %d, %v", resp.StatusCode, err)
+	}
+	for _, m := range old.Mentions {
+		if m.ID == "tt2543164" {
+			t.Errorf("?written=2014: Arrival linked")
+		}
+	}
+
 	for name, c := range map[string]struct{ ct, body string }{
 		"empty text": {"application/json", `{"text": ""}`},
+		"bad year":   {"application/json", `{"text": "A fine film.", "written": 1200}`},
 		"bad json":   {"application/json", `{"text": `},
 		"binary":     {"text/plain", "\x00\x01\x02\x03"},
 		"too big":    {"text/plain", strings.Repeat("x", 2<<20)},

@@ -96,9 +96,10 @@ func (s *Server) deskPanelFor(ctx context.Context, body string, film reel.FilmID
 	// A form posts line breaks as CRLF; the textarea's value, whose
 	// positions review.js maps the panel's offsets to, has LF only.
 	body = lineBreaks.Replace(body)
-	opts := copydesk.Options{Format: copydesk.FormatMarkdown}
+	// The review is being written now: no film released after next year.
+	opts := copydesk.Options{Format: copydesk.FormatMarkdown, FilmHint: linker.FilmHint{Written: time.Now().Year()}}
 	if film != 0 {
-		opts.FilmHint = linker.FilmHint{ID: film.String()}
+		opts.FilmHint.ID = film.String()
 	}
 	var unlinked string
 	opts.Linker, unlinked = s.panelLinker(ctx)

@@ -34,13 +34,27 @@ type Span struct{ Start, End int }
 
 // Text is one annotated text.
 type Text struct {
-	File  string // path under the copy-desk set or the data directory
-	Body  string
-	Own   bool   // written for the project (cased, correct text)
-	Film  string // tconst of the film under review, "" for none
-	Gold  []Gold
-	Slips []Span // known slips in the text: a check there is not a false alarm
+	File string // path under the copy-desk set or the data directory
+	Body string
+	Own  bool   // written for the project (cased, correct text)
+	Film string // tconst of the film under review, "" for none
+	// Written is the year by which the text was written, as a review in
+	// reel carries its date: see ownWritten and corpusWritten.
+	Written int
+	Gold    []Gold
+	Slips   []Span // known slips in the text: a check there is not a false alarm
 }
+
+// ownWritten is the year the project's own reviews were written.
+const ownWritten = 2026
+
+// corpusWritten bounds when the research reviews were written: Pang & Lee's
+// polarity dataset v2.0 was published in 2004 (ACL 2004; see its SOURCE.md),
+// from reviews posted to rec.arts.movies.reviews before then. The linker is
+// told no more than that, not each review's real date, which is later than
+// many of the films it names and earlier than the 2005–2022 films the
+// catalog's distractors bring.
+const corpusWritten = 2004
 
 // Set locates the annotated set and the research data.
 type Set struct {
@@ -119,7 +133,7 @@ func (s Set) Own() ([]Text, error) {
 		for i := range gold {
 			gold[i].File = name
 		}
-		out = append(out, Text{File: name, Body: string(body), Own: true, Film: films[name], Gold: gold})
+		out = append(out, Text{File: name, Body: string(body), Own: true, Film: films[name], Written: ownWritten, Gold: gold})
 	}
 	return out, nil
 }
@@ -182,7 +196,7 @@ func (s Set) research(subset, mentions string) ([]Text, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, Text{File: file, Body: string(body), Film: films[file]})
+		out = append(out, Text{File: file, Body: string(body), Film: films[file], Written: corpusWritten})
 	}
 	for i := range out {
 		byFile[out[i].File] = &out[i]

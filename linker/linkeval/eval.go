@@ -57,7 +57,7 @@ func Evaluate(name string, l *linker.Linker, texts []Text) *Report {
 		r.ByKind[k] = &Counts{}
 	}
 	for i := range texts {
-		r.add(&texts[i], l.Link(texts[i].Body, linker.FilmHint{}))
+		r.add(&texts[i], l.Link(texts[i].Body, linker.FilmHint{Written: texts[i].Written}))
 	}
 	return r
 }
