@@ -60,7 +60,7 @@ func TestDebugText(t *testing.T) {
 		}
 		fmt.Printf("== %s\n", tx.File)
 		linker.SetDebugOut(os.Stdout)
-		res := l.Link(tx.Body, linker.FilmHint{})
+		res := l.Link(tx.Body, linker.FilmHint{Written: tx.Written})
 		linker.SetDebugOut(nil)
 		if res.Film != nil {
 			fmt.Printf("film under review: %s %s %.2f\n", res.Film.ID, res.Film.Title, res.Film.Confidence)

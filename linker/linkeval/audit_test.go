@@ -48,7 +48,7 @@ func TestAuditDump(t *testing.T) {
 			t.Fatal(err)
 		}
 		text := string(body)
-		res := l.Link(text, linker.FilmHint{})
+		res := l.Link(text, linker.FilmHint{Written: corpusWritten})
 		review := ""
 		if res.Film != nil {
 			review = res.Film.Title + " (" + strconv.Itoa(res.Film.Year) + ")"

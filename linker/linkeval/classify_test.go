@@ -30,7 +30,7 @@ func TestClassifyFN(t *testing.T) {
 	}
 	classes := map[string]int{}
 	for _, tx := range research {
-		res := l.Link(tx.Body, linker.FilmHint{})
+		res := l.Link(tx.Body, linker.FilmHint{Written: tx.Written})
 		got := map[key]bool{}
 		for _, m := range res.Mentions {
 			got[key{m.Start, m.End, m.Kind, m.ID}] = true

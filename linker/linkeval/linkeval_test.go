@@ -111,7 +111,7 @@ func TestReviewCalibration(t *testing.T) {
 	picks := func(texts []Text) []pick {
 		var out []pick
 		for _, tx := range texts {
-			res := l.Link(tx.Body, linker.FilmHint{})
+			res := l.Link(tx.Body, linker.FilmHint{Written: tx.Written})
 			if res.Film != nil && tx.Film != "" {
 				out = append(out, pick{res.Film.Strength, res.Film.Confidence, res.Film.ID == tx.Film})
 			}
