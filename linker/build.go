@@ -173,7 +173,7 @@ func (b *builder) addTitle(title string, idx uint32, form uint8) {
 	if main, ok := mainTitle(title); ok {
 		b.addNumbered(main, idx, formMain)
 	}
-	if _, sub, ok := strings.Cut(title, ": "); ok && strings.TrimSpace(sub) != "" {
+	if _, sub, ok := strings.Cut(title, ": "); ok && strings.TrimSpace(sub) != "" && !genericSubtitle(sub) {
 		b.addPhrase(sub, idx, formSubtitle) // "first contact" once "star trek" is out
 	}
 	if strings.Contains(title, " + ") {
@@ -184,6 +184,23 @@ func (b *builder) addTitle(title string, idx uint32, form uint8) {
 		b.addPhrase(rest, idx, formMain) // "his Fugitive formula", "Hunt for Red October"
 	}
 }
+
+// genericSubtitle reports a subtitle that any film could have ("The Movie",
+// "The Motion Picture"): alone, its words are the critic's own
+// ("my little brother thought the movie was amazing").
+func genericSubtitle(sub string) bool {
+	for _, w := range strings.Fields(strings.ToLower(sub)) {
+		if !genericTitleWords[strings.Trim(w, ".,:!?")] {
+			return false
+		}
+	}
+	return true
+}
+
+// genericTitleWords make up generic subtitles. (A numbered part is no such:
+// "the ending of " part ii "" in a review of the third Godfather.)
+var genericTitleWords = map[string]bool{"the": true, "a": true, "movie": true, "film": true, "motion": true,
+	"picture": true, "series": true, "sequel": true}
 
 // addNumbered indexes a title and, when it numbers a sequel, the same title
 // with the number written the other way: critics write "sorority house

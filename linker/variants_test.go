@@ -84,3 +84,18 @@ func TestAbbreviationsSpelt(t *testing.T) {
 		}
 	}
 }
+
+func TestGenericSubtitle(t *testing.T) {
+	for sub, want := range map[string]bool{
+		"The Movie":           true,
+		"The Motion Picture":  true,
+		"the film":            true,
+		"Part II":             false, // "the ending of " part ii "": a part of a series
+		"First Contact":       false,
+		"The Next Generation": false,
+	} {
+		if got := genericSubtitle(sub); got != want {
+			t.Errorf("genericSubtitle(%q) = %v, want %v", sub, got, want)
+		}
+	}
+}
