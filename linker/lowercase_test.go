@@ -352,3 +352,22 @@ func TestCharacterBesideActor(t *testing.T) {
 		t.Errorf("%d mentions of fang linked, want 3 (all: %+v)", n, res.Mentions)
 	}
 }
+
+// A critic's everyday word that SCOWL's lists lack is still a word: a
+// popular film of that one-word title does not link on popularity alone.
+func TestCriticsWords(t *testing.T) {
+	src := &linker.Mem{Films: []reel.Film{
+		{ID: reel.FilmID(375073), Type: "movie", Title: "Slasher", OriginalTitle: "Slasher", Year: 2004, Votes: 300000},
+		{ID: reel.FilmID(250081), Type: "movie", Title: "Storytelling", OriginalTitle: "Storytelling", Year: 2001, Votes: 300000},
+	}}
+	l, err := linker.Build(context.Background(), src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "dimension films quietly released a sly little ensemble slasher flick , and it made a fortune . " +
+		"it manages to be a solid piece of storytelling and character development . " +
+		"the rest of the review goes on about the plot , the score and the acting in plain words ."
+	if got := linked(l.Link(text, linker.FilmHint{})); len(got) != 0 {
+		t.Errorf("linked %v, want nothing", got)
+	}
+}

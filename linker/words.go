@@ -70,12 +70,28 @@ var properWords = strings.Fields(`american americans english french italian span
 	friday saturday january february march april june july august september october november december
 	christmas easter halloween thanksgiving god jesus christ bible oscar oscars`)
 
+// criticsWords are everyday words of film criticism that the SCOWL lists
+// lack: in a review they are words ("an ensemble slasher flick", "a solid
+// piece of storytelling"), not the films that carry them as titles
+// (Slasher, Storytelling, Alchemy).
+var criticsWords = strings.Fields(`slasher slashers biopic biopics noir indie indies swashbuckler swashbucklers
+	mockumentary potboiler potboilers tearjerker tearjerkers weepie weepies actioner actioners storytelling
+	filmmaking moviemaking screenwriting screenwriter screenwriters moviegoer moviegoers filmgoer filmgoers
+	cinematography cinematographer cinephile cinephiles arthouse megaplex prequel prequels reboot reboots spinoff
+	spinoffs romcom romcoms dramedy docudrama voiceover storyline storylines subplot subplots plotline plotlines
+	shootout shootouts stuntwork auteur auteurs hokum kitsch travelogue gorefest scifi chopsocky blaxploitation
+	grindhouse telefilm onscreen offscreen screentime trekkie trekkies fanboy fanboys megahit boxoffice cgi
+	animatronic animatronics claymation anime manga superhero superheroes supervillain supervillains alchemy`)
+
 // wordClass maps a word key to its class; built once from the embedded lists.
 var wordClass = buildWordClasses()
 
 func buildWordClasses() map[string]uint8 {
 	m := make(map[string]uint8, 40000)
 	for _, w := range strings.Fields(dictionaryText) {
+		m[w] = wordDictionary
+	}
+	for _, w := range criticsWords {
 		m[w] = wordDictionary
 	}
 	for _, w := range slices.Concat(foreignWords, properWords) {
