@@ -12,7 +12,7 @@ import "math"
 // keeps its strength.
 const (
 	reviewCalBias  = -0.16
-	reviewCalSlope = 5.10
+	reviewCalSlope = 5.08
 )
 
 func reviewConfidence(strength float64) float64 {
