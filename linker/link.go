@@ -808,8 +808,8 @@ func (r *run) filmEvidence(c *cand) (ev, need, strong float64) {
 	if r.makerPossessive(c) {
 		strong += 3 // "lang's metropolis", "kieslowski's blue"
 	}
-	if c.form == formSequel {
-		strong += 1.5 // "austin powers ii": prose does not number things so
+	if c.form == formSequel || c.j-c.i >= 2 && r.sequelNumberAt(c.j-1) && r.toks[c.j-1].key != "i" {
+		strong += 1.5 // "austin powers ii", "home alone 3": prose does not number things so
 	}
 	if r.l.films.series[c.ref] && (c.form == formPrimary || c.form == formOriginal) && r.televised(c.i, c.j) {
 		strong += 1.5 // "the 13-week program , " survivor "", "i prefer millennium . ... the fox network"
