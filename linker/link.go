@@ -778,7 +778,8 @@ func (r *run) barTests(c *cand, sp *spanInfo) {
 	sp.series = r.seriesAfter(c.j)
 	sp.personAfter = r.personAfter(c.j)
 	sp.nameFollows = sp.firstName && r.nameFollows(c.j) || r.caseless && short && r.firstNameBefore(c.i)
-	sp.otherWork = r.otherWork(c.i) || r.otherThingAfter(c.j) || r.namedBefore(c.i)
+	sp.otherWork = r.otherWork(c.i) || r.otherThingAfter(c.j) || r.namedBefore(c.i) || r.placeOf(c.i) ||
+		r.webAddress(c.i, c.j)
 	sp.auxiliary = r.auxiliaryBefore(c.i)
 	// In a text without capitals, "the others", "what if", "in america" are
 	// as ordinary as a single everyday word: one content word at most.
@@ -1846,6 +1847,24 @@ func (r *run) otherThingAfter(j int) bool {
 	k := r.toks[j].key
 	return otherThings[k] || otherWorks[k] && k != "play" && k != "single"
 }
+
+// placeOf reports "the town of" and its like right before token i: what
+// follows is a place of the story ("the town of pleasantville").
+func (r *run) placeOf(i int) bool {
+	return i >= 2 && r.toks[i-1].key == "of" && placeNouns[r.toks[i-2].key] && r.toks[i-2].sent == r.toks[i].sent
+}
+
+var placeNouns = wordSet(`town city village hamlet island planet country kingdom county state suburb
+	neighborhood neighbourhood valley land realm colony prison`)
+
+// webAddress reports a span inside a web address ("www . pleasantville .
+// com"), as a tokenised text writes it.
+func (r *run) webAddress(i, j int) bool {
+	return i > 0 && r.toks[i-1].key == "www" || j < len(r.toks) && webSuffixes[r.toks[j].key] &&
+		strings.TrimSpace(r.text[r.toks[j-1].end:r.toks[j].start]) == "."
+}
+
+var webSuffixes = wordSet(`com org net html htm`)
 
 // firstNameBefore reports a first name right before token i, which makes
 // the word there a surname: "martha nell", not Nell.
