@@ -437,6 +437,9 @@ func (r *run) titleParts(f uint32, add func(words []string)) {
 			if r.caseless && e-s < 2 && !r.loneTitleWord(words[s]) {
 				return
 			}
+			if e-s == 2 && r.l.isFirstName(r.l.words.lookup(words[s])) && !(s == 0 && e == len(words)) {
+				return // "anne frank" of Anne Frank Remembered, "john malkovich": someone's name
+			}
 			add(words[s:e])
 		}
 		for s := 0; s <= start; s++ {

@@ -380,3 +380,26 @@ func TestCriticsWords(t *testing.T) {
 		t.Errorf("linked %v, want nothing", got)
 	}
 }
+
+// Part of a title that is someone's name (a first name and another word) is
+// the person, not the film: "the life and times of anne frank" in a review of
+// Anne Frank Remembered.
+func TestTitlePartThatIsAName(t *testing.T) {
+	src := &linker.Mem{
+		Films: []reel.Film{{ID: reel.FilmID(112373), Type: "movie", Title: "Anne Frank Remembered", OriginalTitle: "Anne Frank Remembered", Year: 1995, Votes: 5000}},
+		People: []reel.Person{{ID: 1, Name: "Anne Bancroft"}, {ID: 2, Name: "Anne Heche"}, {ID: 3, Name: "Anne Archer"},
+			{ID: 4, Name: "Jon Blair"}},
+	}
+	for _, p := range src.People {
+		src.Credits = append(src.Credits, reel.Credit{FilmID: 112373, PersonID: p.ID, Ordering: int(p.ID), Category: "actress"})
+	}
+	l, err := linker.Build(context.Background(), src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "this often-moving documentary charts the life and times of anne frank , the young diarist . " +
+		"the rest of the review goes on about the plot , the score and the acting in plain words ."
+	if id, ok := linked(l.Link(text, linker.FilmHint{ID: "tt0112373"}))["anne frank"]; ok {
+		t.Errorf("anne frank linked to %s, want no film", id)
+	}
+}
