@@ -90,8 +90,11 @@ func (r *run) actedOnBefore(i int) bool {
 var articles = wordSet(`the a an`)
 
 // filmPlaces are the words before a title that make it a work: one is in a
-// film, speaks of it, rents it or calls it so.
-var filmPlaces = wordSet(`in of with from original titled called name rent about entitled`)
+// film, rents it or calls it so. ("of", "about", "with" and "from" say
+// nothing either way: "the manipulation of tarzan", "the truth about
+// princess caraboo"; 52 of 159 readings they made in the precision audit's
+// eponymous titles were the hero.)
+var filmPlaces = wordSet(`in original titled called name rent entitled`)
 
 // actedOn are the words before a name that make it someone acted upon or
 // met in the story.
@@ -197,10 +200,16 @@ var kin = wordSet(`father mother son daughter wife husband brother sister friend
 // then names the film ("if you've seen private ryan", "the terminator
 // series", "his joan of arc is a mess").
 func (r *run) aliasReadsFilm(i, j int) bool {
+	return r.eponymReadingQuoted(i, j) == readFilm
+}
+
+// eponymReadingQuoted is eponymReading with quotes or italics around the
+// span as its only strong mark.
+func (r *run) eponymReadingQuoted(i, j int) int {
 	s, e := int(r.toks[i].start), int(r.toks[j-1].end)
 	strong := 0.0
 	if quoted(r.text, s, e) || italicised(r.text, s, e) {
 		strong = 1.5
 	}
-	return r.eponymReading(i, j, strong, false) == readFilm
+	return r.eponymReading(i, j, strong, false)
 }
