@@ -92,8 +92,8 @@ var articles = wordSet(`the a an`)
 // filmPlaces are the words before a title that make it a work: one is in a
 // film, rents it or calls it so. ("of", "about", "with" and "from" say
 // nothing either way: "the manipulation of tarzan", "the truth about
-// princess caraboo"; 52 of 159 readings they made in the precision audit's
-// eponymous titles were the hero.)
+// princess caraboo"; on the precision audit's eponymous titles, dropping them
+// left 17 wrong film readings and 9 right ones unread.)
 var filmPlaces = wordSet(`in original titled called name rent entitled`)
 
 // actedOn are the words before a name that make it someone acted upon or
