@@ -102,7 +102,9 @@ var actedOn = wordSet(`follow follows followed destroy destroys destroyed kill k
 	stop stops stopped capture captures captured rescue rescues rescued save saves saved meet meets met
 	help helps helped fight fights fought chase chases chased hunt hunts hunted attack attacks attacked
 	miss misses marry marries married love loves loved undermining regarding against toward towards across
-	return returns returned`)
+	return returns returned plays played playing portrays portrayed voices voiced hires hired offers offered
+	killing kidnap kidnaps kidnapped tells told asks asked warns warned convince convinces convinced persuade
+	persuades persuaded tricks tricked joins joined visits visited bait baits snatch snatches`)
 
 // fillers may stand between a subject and its verb.
 var fillers = wordSet(`also still even never always then soon finally just only suddenly again`)
