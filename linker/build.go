@@ -681,7 +681,9 @@ func (b *builder) addSurnames() {
 }
 
 // markFirstNames sets firstNames: words that begin the names of at least
-// one person in 100,000 (and at least 3).
+// one person in 100,000 (and at least 3), and the common first names of
+// commonFirstNames, which a small catalog (the demo's, a club's) holds too
+// few people of to count ("martha nell", "ted", "lucy").
 func (b *builder) markFirstNames() {
 	l := b.l
 	counts := make([]uint32, l.words.len()+1)
@@ -693,6 +695,11 @@ func (b *builder) markFirstNames() {
 		}
 	}
 	least := uint32(max(3, len(l.people.id)/100000))
+	for _, name := range commonFirstNames {
+		if w := l.words.lookup(name); w != 0 {
+			counts[w] = max(counts[w], least)
+		}
+	}
 	l.firstNames = make([]uint64, len(counts)/64+1)
 	for w, n := range counts {
 		if n >= least {
@@ -735,3 +742,26 @@ func (b *builder) weight(ref uint32) uint32 {
 	}
 	return b.l.films.votes[ref]
 }
+
+// commonFirstNames are first names common in the English-speaking world.
+var commonFirstNames = strings.Fields(`aaron adam adrian alan albert alex alexander alfred alice alicia allen
+	amanda amber amy andrea andrew angela anita ann anna anne annie anthony april arthur ashley audrey barbara barry
+	ben benjamin bernard beth betty beverly bill billy bob bobby bonnie brad bradley brandon brenda brian bruce bryan
+	carl carla carol caroline carrie catherine charles charlie charlotte cheryl chris christina christine christopher
+	cindy claire clara claude clint cody colin connie craig crystal cynthia dale dan dana daniel danny darren dave david
+	dawn dean debbie deborah denise dennis derek diana diane dick don donald donna doris dorothy doug douglas duncan
+	dustin dylan earl ed eddie edith edward eileen elaine eleanor elizabeth ellen emily emma eric erica erin ernest
+	esther ethan eugene eva evan evelyn frances francis frank fred frederick gail gary gene george gerald gina gladys
+	glen glenn gloria gordon grace greg gregory hank hannah harold harriet harry heather helen henry holly howard
+	ian irene isaac jack jackie jacob jake james jamie jane janet janice jason jay jean jeff jeffrey jennifer jenny
+	jeremy jerry jesse jessica jill jim jimmy joan joanne joe joel john johnny jon jonathan joseph josh joshua joyce
+	judith judy julia julian julie justin karen kate katherine kathleen kathy katie keith kelly ken kenneth kevin
+	kim kyle larry laura lauren lawrence lee leo leonard leslie lewis lillian linda lisa lois lori louis louise lucy
+	luke lynn margaret maria marie marilyn mark martha martin mary matt matthew maureen max megan melissa michael
+	michelle mike mildred molly monica nancy natalie nathan neil nell nicholas nick nicole norma norman oliver olivia
+	pamela pat patricia patrick paul paula pauline peggy penny peter phil philip phyllis rachel ralph randy ray
+	raymond rebecca richard rick rita rob robert robin rodney roger ron ronald rose ruby russell ruth ryan sally sam
+	samantha samuel sandra sandy sara sarah scott sean shannon sharon shawn sheila shirley simon sophie stanley
+	stephanie stephen steve steven sue susan suzanne sylvia ted teresa terry theresa thomas tim timothy tina todd
+	tom tommy tony tracy troy valerie vanessa victor victoria vincent virginia walter wanda wayne wendy william
+	willie`)

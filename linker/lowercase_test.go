@@ -403,3 +403,18 @@ func TestTitlePartThatIsAName(t *testing.T) {
 		t.Errorf("anne frank linked to %s, want no film", id)
 	}
 }
+
+// A common first name is one in a catalog of few people too: "martha nell"
+// is someone, not Nell, though no Martha has credits here.
+func TestCommonFirstNames(t *testing.T) {
+	src := &linker.Mem{Films: []reel.Film{{ID: reel.FilmID(110638), Type: "movie", Title: "Nell", OriginalTitle: "Nell", Year: 1994, Votes: 600000}}}
+	l, err := linker.Build(context.Background(), src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "when things aren't looking up , i've been known to give martha nell a call and say , do me a favor . " +
+		"the rest of the review goes on about the plot , the score and the acting in plain words ."
+	if id, ok := linked(l.Link(text, linker.FilmHint{}))["nell"]; ok {
+		t.Errorf("nell linked to %s, want no film", id)
+	}
+}
