@@ -175,6 +175,9 @@ func (b *builder) addTitle(title string, idx uint32, form uint8) {
 	}
 	if _, sub, ok := strings.Cut(title, ": "); ok && strings.TrimSpace(sub) != "" && !genericSubtitle(sub) {
 		b.addPhrase(sub, idx, formSubtitle) // "first contact" once "star trek" is out
+		if i := strings.LastIndex(sub, " - "); i > 0 && strings.TrimSpace(sub[i+3:]) != "" && !genericSubtitle(sub[i+3:]) {
+			b.addPhrase(sub[i+3:], idx, formSubtitle) // "the phantom menace" of "Star Wars: Episode I - The Phantom Menace"
+		}
 	}
 	if strings.Contains(title, " + ") {
 		// "Romeo + Juliet" is written "Romeo & Juliet" as often
