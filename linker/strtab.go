@@ -151,6 +151,13 @@ func (l *Linker) nearWord(key string) uint32 {
 	return l.nearWordRest(key)
 }
 
+// consonantSlips are, for each letter a-z, the consonants a typist or a
+// speller puts in its place: its neighbours on the keyboard and its
+// sound-alikes ("distinquished", "decizion"). Trying these few instead of
+// every letter keeps the probe cheap on the long unknown words of every text.
+var consonantSlips = [26]string{"", "vnghp", "ksxv", "tsfr", "", "vgd", "qjhfk", "gjn", "", "ghk", "cqlj", "k", "n",
+	"mbh", "", "bl", "gk", "tdl", "zcd", "dry", "", "bfc", "vq", "zck", "", "sx"}
+
 // nearWordRest is nearWord's last resort: the unique word a consonant
 // replaced, or a vowel or a doubled consonant added, makes of key.
 func (l *Linker) nearWordRest(key string) uint32 {
@@ -169,13 +176,10 @@ func (l *Linker) nearWordRest(key string) uint32 {
 	buf := []byte(key)
 	for i := range buf {
 		orig := buf[i]
-		if isVowel(orig) {
+		if orig < 'a' || orig > 'z' {
 			continue
 		}
-		for c := byte('a'); c <= 'z'; c++ {
-			if c == orig || isVowel(c) {
-				continue
-			}
+		for _, c := range []byte(consonantSlips[orig-'a']) {
 			buf[i] = c
 			if !try(buf) {
 				return 0
