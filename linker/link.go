@@ -877,6 +877,8 @@ func (r *run) filmBar(c *cand, sp *spanInfo, strong, votes float64) float64 {
 		need = math.Inf(1) // "a sort of female tarzan who controls the ape": someone
 	case sp.nameFollows && !sp.quoted:
 		need = math.Inf(1) // "carrie ann moss": a first name, not Carrie
+	case strong < 3 && r.oneOfSeries(c):
+		need = math.Inf(1) // "a batman film", "another friday the 13th movie": one of a series, not the film
 	case strong < 3 && (sp.article && r.toks[c.i-1].key != "the" || r.demonstrativeBefore(c.i)) && !sp.cueAfter:
 		need = math.Inf(1) // "he's a wedding singer", "from this vantage point": one of a kind, not the film
 	case sp.otherWork:
@@ -996,6 +998,26 @@ func (r *run) demonstrativeBefore(i int) bool {
 	}
 	return false
 }
+
+// oneOfSeries reports a title between an indefinite determiner and a word
+// for a film: "a normal batman film", "a fifth batman movie", "another
+// friday the 13th movie" name one film of a series, not the one of the title.
+func (r *run) oneOfSeries(c *cand) bool {
+	if c.j >= len(r.toks) || r.toks[c.j].sent != r.toks[c.i].sent || !singleFilmNouns[r.toks[c.j].key] ||
+		strings.TrimSpace(r.text[r.toks[c.j-1].end:r.toks[c.j].start]) != "" {
+		return false
+	}
+	k := c.i - 1
+	if k >= 0 && (r.toks[k].cls == wordDictionary || r.toks[k].cls == wordCommon) && !determinersOne[r.toks[k].key] {
+		k-- // one modifier: "a normal", "a fifth"
+	}
+	return k >= 0 && r.toks[k].sent == r.toks[c.i].sent && determinersOne[r.toks[k].key] &&
+		!strings.ContainsAny(r.text[r.toks[k].end:r.toks[c.i].start], ",.;:()")
+}
+
+var singleFilmNouns = wordSet(`film movie flick picture`)
+
+var determinersOne = wordSet(`a an another every any each`)
 
 // articleBefore reports an article right before a title that has none of its
 // own: prose ("the chicago chronicle"), not a title ("The Lion King").
