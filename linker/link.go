@@ -1008,6 +1008,9 @@ func (r *run) oneOfSeries(c *cand) bool {
 		return false
 	}
 	k := c.i - 1
+	if k >= 1 && r.toks[k-1].key == "the" && laterOnes[r.toks[k].key] && r.toks[k].sent == r.toks[c.i].sent {
+		return !strings.ContainsAny(r.text[r.toks[k-1].end:r.toks[c.i].start], ",.;:()") // "the last batman film"
+	}
 	if k >= 0 && (r.toks[k].cls == wordDictionary || r.toks[k].cls == wordCommon) && !determinersOne[r.toks[k].key] {
 		k-- // one modifier: "a normal", "a fifth"
 	}
@@ -1018,6 +1021,11 @@ func (r *run) oneOfSeries(c *cand) bool {
 var singleFilmNouns = wordSet(`film movie flick picture`)
 
 var determinersOne = wordSet(`a an another every any each`)
+
+// laterOnes after "the" pick one film of a series by its place in it ("the
+// last batman film"); "the first" does not, as the first is the film of the
+// title.
+var laterOnes = wordSet(`last next new latest previous recent second third fourth fifth sixth seventh eighth ninth`)
 
 // articleBefore reports an article right before a title that has none of its
 // own: prose ("the chicago chronicle"), not a title ("The Lion King").
@@ -1077,7 +1085,7 @@ func (r *run) contentWords(i, j int) int {
 
 // seriesWords after a title make it the name of a series, not of one film.
 var seriesWords = map[string]bool{"trilogy": true, "films": true, "movies": true, "series": true,
-	"saga": true, "franchise": true, "sequels": true, "pictures": true}
+	"saga": true, "franchise": true, "sequels": true, "pictures": true, "flicks": true}
 
 // seriesAfter reports a series word at token j, in the same sentence.
 func (r *run) seriesAfter(j int) bool {

@@ -173,6 +173,8 @@ func TestLowerCaseEvidence(t *testing.T) {
 			linker.FilmHint{ID: "tt0120915"}, []want{{"the phantom menace", "tt0120915"}}, nil},
 		{"one of a series", "there is talk of a fifth friday the 13th movie , as if the world needed another .",
 			linker.FilmHint{}, nil, []string{"friday the 13th"}},
+		{"the last one of a series", "i was a little worried about the last friday the 13th movie , and rightly so .",
+			linker.FilmHint{}, nil, []string{"friday the 13th"}},
 		{"a plural is the word, not a slip", "the effects are cheap and the baby godzillas seem to be one computer effect multiplied on the screen .",
 			linker.FilmHint{}, nil, []string{"godzillas"}},
 		{"a series title and a number", "i'll bet you're having fun at home while this , south park , and austin powers ii plays in theatres .",
