@@ -895,7 +895,13 @@ func (r *run) filmBar(c *cand, sp *spanInfo, strong, votes float64) float64 {
 		need = min(need, 2) // "who have already seen maverick", not "i saw red"
 	}
 	if strong < 1.5 && r.caseless && short && sp.article && r.toks[c.i-1].key == "the" {
-		need += 2 // "the titanic" sank: a one-word title takes no article of the critic's
+		// "the aliens were here": a one-word title takes no article of the
+		// critic's; an everyday word so taken is the word ("near the twister")
+		if ordinary {
+			need = math.Inf(1)
+		} else {
+			need += 2
+		}
 	}
 	if strong < 3 && r.hyphenJoined(c) {
 		need += 2 // "only for die-hard creature feature fans": a compound word, not Die Hard

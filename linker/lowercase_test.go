@@ -178,6 +178,8 @@ func TestLowerCaseEvidence(t *testing.T) {
 			linker.FilmHint{}, nil, []string{"friday the 13th"}},
 		{"a one-word title takes no article of the critic's", "a little girl confirms that , yes , the aliens were here and she survived by hiding .",
 			linker.FilmHint{ID: "tt0090605"}, nil, []string{"aliens"}},
+		{"an everyday one-word title after the critic's \"the\" is the word, in its own review", "the device has to be placed very near the twister , and in its path .",
+			linker.FilmHint{ID: "tt0117998"}, nil, []string{"twister"}},
 		{"a plural is the word, not a slip", "the effects are cheap and the baby godzillas seem to be one computer effect multiplied on the screen .",
 			linker.FilmHint{}, nil, []string{"godzillas"}},
 		{"a series title and a number", "i'll bet you're having fun at home while this , south park , and austin powers ii plays in theatres .",
