@@ -253,6 +253,17 @@ func (r *run) reviewAliases(set *aliasSet) {
 	}
 }
 
+// contentWordsOf counts the words of a title that are not function words.
+func (r *run) contentWordsOf(words []string) int {
+	n := 0
+	for _, w := range words {
+		if classOf(w) != wordFunction {
+			n++
+		}
+	}
+	return n
+}
+
 // titleHead returns the head noun of an "X of the Y" title, the word critics
 // shorten it to ("enemy" for Enemy of the State, "prince" for The Prince of
 // Egypt), or "" for a title of another shape. It is offered for the film
@@ -281,6 +292,11 @@ func (r *run) linkedFilmAliases(set *aliasSet) {
 			continue
 		}
 		a := alias{kind: kFilm, ref: c.ref, prio: 2, from: c.j}
+		if words := matchkey.Words(r.l.filmTitle(c.ref)); len(words) >= 2 && r.contentWordsOf(words) >= 2 {
+			// the whole title again, so that it outspans its own parts:
+			// "boiler room" after "boiler room's", not "[boiler] room"
+			set.add(words, a)
+		}
 		sub := oneWordSubtitle(r.l.str.get(r.l.films.title[c.ref]))
 		r.titleParts(c.ref, func(words []string) {
 			b := a

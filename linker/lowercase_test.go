@@ -429,3 +429,4 @@ func TestCommonFirstNames(t *testing.T) {
 		t.Errorf("nell linked to %s, want no film", id)
 	}
 }
+

@@ -120,3 +120,28 @@ func auditFiles(t *testing.T, set Set, n int) []string {
 	}
 	return picked
 }
+
+// TestLinkedTitleAgainInFull links a review outside the annotated set that
+// names Boiler Room in full nine times: every mention takes the whole title,
+// as the first linked one did, not its part "boiler" with a stray "room".
+func TestLinkedTitleAgainInFull(t *testing.T) {
+	set := Set{Repo: repo(t), Data: researchdata.Dir(t)}
+	l := build(t, set)
+	body, err := os.ReadFile(filepath.Join(set.Data, "pang-lee-polarity-v2.0/txt_sentoken/pos/cv673_24714.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := 0
+	for _, m := range l.Link(string(body), linker.FilmHint{Written: corpusWritten}).Mentions {
+		if m.ID != "tt0181984" {
+			continue
+		}
+		if m.Text != "boiler room" && m.Text != "boiler room's" {
+			t.Errorf("Boiler Room linked by %q at %d", m.Text, m.Start)
+		}
+		full++
+	}
+	if full < 8 {
+		t.Errorf("Boiler Room linked %d times in full, want 8 or more", full)
+	}
+}

@@ -54,14 +54,14 @@ func TestCopyDesk(t *testing.T) {
 	floor(rr, "film", 0.955, 0.88)
 	floor(rr, "person", 0.98, 0.95)
 	floor(rr, "character", 0.915, 0.75)
-	floor(rv, "film", 0.94, 0.88)
+	floor(rv, "film", 0.94, 0.885)
 	floor(rv, "person", 0.99, 0.97)
 	floor(rv, "character", 0.945, 0.91)
 	floor(rt, "film", 0.905, 0.91)
 	floor(rt, "person", 0.98, 0.90)
 	floor(rt, "character", 0.905, 0.77)
 	floor(all, "person", 0.95, 0.90)
-	floor(all, "film", 0.94, 0.90)
+	floor(all, "film", 0.942, 0.90)
 	if a := all.AlarmsPer5000(); a >= 1 {
 		t.Errorf("%.2f false alarms per 5,000 words, want under 1", a)
 	}
