@@ -429,4 +429,3 @@ func TestCommonFirstNames(t *testing.T) {
 		t.Errorf("nell linked to %s, want no film", id)
 	}
 }
-
