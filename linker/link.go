@@ -894,6 +894,9 @@ func (r *run) filmBar(c *cand, sp *spanInfo, strong, votes float64) float64 {
 	case r.caseless && short && r.toks[c.i].cls == wordDictionary && r.viewedBefore(c.i):
 		need = min(need, 2) // "who have already seen maverick", not "i saw red"
 	}
+	if strong < 1.5 && r.caseless && short && ordinary && r.modifiedNoun(c.i) {
+		need = math.Inf(1) // "a computer virus", "the nasty aliens": the word, modified
+	}
 	if strong < 1.5 && r.caseless && short && sp.article && r.toks[c.i-1].key == "the" {
 		// "the aliens were here": a one-word title takes no article of the
 		// critic's; an everyday word so taken is the word ("near the twister")
@@ -1035,6 +1038,22 @@ var determinersOne = wordSet(`a an another every any each`)
 // last batman film"); "the first" does not, as the first is the film of the
 // title.
 var laterOnes = wordSet(`last next new latest previous recent second third fourth fifth sixth seventh eighth ninth`)
+
+// modifiedNoun reports an article and one modifier right before token i, a
+// word that is neither a number, a name nor a word for a film: the word at i
+// is the head of a noun phrase ("a computer virus").
+func (r *run) modifiedNoun(i int) bool {
+	if i < 2 || r.toks[i-2].sent != r.toks[i].sent || !articles[r.toks[i-2].key] {
+		return false
+	}
+	m := &r.toks[i-1]
+	if m.cls != wordDictionary && m.cls != wordCommon || m.has(tokNumber) || m.has(tokCue) || filmNouns[m.key] ||
+		laterOnes[m.key] || m.key == "first" || m.key == "original" {
+		return false
+	}
+	return strings.TrimSpace(r.text[r.toks[i-2].end:r.toks[i-1].start]) == "" &&
+		strings.TrimSpace(r.text[r.toks[i-1].end:r.toks[i].start]) == ""
+}
 
 // articleBefore reports an article right before a title that has none of its
 // own: prose ("the chicago chronicle"), not a title ("The Lion King").
