@@ -542,6 +542,9 @@ func (r *run) characterAliases(set *aliasSet) {
 					}
 					a := alias{kind: kChar, ref: cr, sub: uint8(n), prio: prio + 0.5, full: true}
 					set.add(words, a)
+					if ws := r.originalEponym(f, words); ws != nil {
+						set.add(ws, a)
+					}
 					a.full = false
 					if !relational(words) {
 						r.characterParts(set, ch, a)
@@ -550,6 +553,22 @@ func (r *run) characterAliases(set *aliasSet) {
 			}
 		}
 	}
+}
+
+// originalEponym returns the words of film f's original title when the
+// character named by words is the film's hero by its English title: the
+// monster of "Godzilla" (original "Gojira") is Gojira in a review too
+// ("toho introduced the land of the rising sun to gojira , a reptilian
+// creature"). Only a short original title is a name.
+func (r *run) originalEponym(f uint32, words []string) []string {
+	if !slices.Equal(words, matchkey.Words(r.l.filmTitle(f))) {
+		return nil
+	}
+	orig := matchkey.Words(r.l.str.get(r.l.films.orig[f]))
+	if len(orig) == 0 || len(orig) > 2 || slices.Equal(orig, words) {
+		return nil
+	}
+	return orig
 }
 
 // relational character names are defined by someone else ("Madre de Rosa",

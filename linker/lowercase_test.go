@@ -79,6 +79,7 @@ func lowerLinker(t *testing.T) *linker.Linker {
 			f(120789, "Pleasantville", 1998, 300000),
 			f(119303, "Home Alone 3", 1997, 3000),
 			{ID: reel.FilmID(106179), Type: "tvSeries", Title: "The X-Files", OriginalTitle: "The X-Files", Year: 1993, Votes: 20000},
+			{ID: reel.FilmID(47034), Type: "movie", Title: "Godzilla", OriginalTitle: "Gojira", Year: 1954, Votes: 100000},
 			{ID: reel.FilmID(239195), Type: "tvSeries", Title: "Survivor", OriginalTitle: "Survivor", Year: 2000, Votes: 30000},
 		},
 		People: []reel.Person{{ID: 94435, Name: "John McTiernan"}, {ID: 106, Name: "Drew Barrymore"},
@@ -95,7 +96,7 @@ func lowerLinker(t *testing.T) *linker.Linker {
 			{ID: 5016, Name: "Milla Jovovich"}, {ID: 134, Name: "Robert De Niro"},
 			{ID: 5011, Name: "Peter Wang"}, {ID: 5012, Name: "Kelvin Han Yee"},
 			{ID: 5008, Name: "Martha Plimpton"}, {ID: 5009, Name: "Martha Raye"}, {ID: 5010, Name: "Martha Hyer"},
-			{ID: 136, Name: "Johnny Depp"}},
+			{ID: 136, Name: "Johnny Depp"}, {ID: 5017, Name: "Haruo Nakajima"}},
 		Credits: []reel.Credit{
 			{FilmID: 99810, PersonID: 94435, Ordering: 1, Category: "director"},
 			{FilmID: 151738, PersonID: 106, Ordering: 1, Category: "actress", Characters: []string{"Josie Geller"}},
@@ -132,6 +133,7 @@ func lowerLinker(t *testing.T) *linker.Linker {
 			{FilmID: 110478, PersonID: 5009, Ordering: 6, Category: "actress"},
 			{FilmID: 110478, PersonID: 5010, Ordering: 7, Category: "actress"},
 			{FilmID: 120685, PersonID: 5007, Ordering: 5, Category: "actor", Characters: []string{"Godzilla"}},
+			{FilmID: 47034, PersonID: 5017, Ordering: 6, Category: "actor", Characters: []string{"Godzilla"}},
 			{FilmID: 119008, PersonID: 136, Ordering: 1, Category: "actor", Characters: []string{"Joseph D. Pistone / Donnie Brasco"}},
 		},
 	}
@@ -163,6 +165,8 @@ func TestLowerCaseEvidence(t *testing.T) {
 			linker.FilmHint{ID: "tt0120685"}, []want{{"godzilla", "tt0120685/nm0005007"}}, nil},
 		{"the object of an action, across an article and modifiers, is the hero", "together they attempt to find and destroy the surprisingly elusive godzilla before it spawns .",
 			linker.FilmHint{ID: "tt0120685"}, []want{{"godzilla", "tt0120685/nm0005007"}}, nil},
+		{"the original title of an eponymous film names its hero too", "toho introduced the land of the rising sun to gojira , a reptilian creature of immense proportions .",
+			linker.FilmHint{ID: "tt0047034"}, []want{{"gojira", "tt0047034/nm0005017"}}, nil},
 		{"four words of content in a row, however little known the film", "think of bad day at black rock , where a stranger gets off the train and the town closes ranks .",
 			linker.FilmHint{}, []want{{"bad day at black rock", "tt0047849"}}, nil},
 		{"a title ending in a sequel number, however little known the sequel", "the villains in home alone 3 are even less engaging than the pair in the first .",
