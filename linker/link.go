@@ -474,6 +474,18 @@ func (r *run) crossesParagraph(i, j int) bool {
 	return strings.Contains(gap, "\n\n") || strings.ContainsAny(gap, "\"“”")
 }
 
+// quotedArticle reports a "the" before token i that opens a quoted or
+// italicised title ending at byte e: the critic quotes the title with its
+// article though the catalog's form lacks it (" the one armed boxer vs . the
+// flying guillotine ").
+func (r *run) quotedArticle(i, e int) bool {
+	if i == 0 || r.toks[i-1].key != "the" || r.toks[i-1].sent != r.toks[i].sent {
+		return false
+	}
+	s := int(r.toks[i-1].start)
+	return quoted(r.text, s, e) || italicised(r.text, s, e)
+}
+
 // span returns the byte span of candidate tokens, without a possessive "'s"
 // matched away.
 func (r *run) span(c *cand) (int, int) {
@@ -734,7 +746,7 @@ func (r *run) spanOf(c *cand) *spanInfo {
 func (r *run) titleSpan(c *cand, sp *spanInfo) {
 	sp.film = true
 	ordinary, short := sp.ordinary || sp.firstName, c.j-c.i == 1
-	sp.quoted = quoted(r.text, sp.s, sp.e) && !r.quotedModifier(c, sp.e)
+	sp.quoted = (quoted(r.text, sp.s, sp.e) || c.j-c.i > 1 && r.quotedArticle(c.i, sp.e)) && !r.quotedModifier(c, sp.e)
 	if sp.quoted {
 		sp.strong += 3
 	}
@@ -2313,6 +2325,9 @@ func (r *run) result() Result {
 
 func (r *run) mention(c *cand) Mention {
 	s, e := r.span(c)
+	if c.kind == kFilm && r.quotedArticle(c.i, e) {
+		s = int(r.toks[c.i-1].start)
+	}
 	m := Mention{Start: s, End: e, Text: r.text[s:e], Confidence: confidence(c)}
 	switch c.kind {
 	case kFilm:
