@@ -170,7 +170,7 @@ func identity(n int) []uint32 {
 // "Star Wars: Episode IV" → "Star Wars").
 func (b *builder) addTitle(title string, idx uint32, form uint8) {
 	b.addNumbered(title, idx, form)
-	if main, ok := mainTitle(title); ok {
+	if main, ok := mainTitle(title); ok && !sourceNamed(title) {
 		b.addNumbered(main, idx, formMain)
 	}
 	if _, sub, ok := strings.Cut(title, ": "); ok && strings.TrimSpace(sub) != "" && !genericSubtitle(sub) {
@@ -186,6 +186,15 @@ func (b *builder) addTitle(title string, idx uint32, form uint8) {
 	if rest, ok := strings.CutPrefix(title, "The "); ok && strings.IndexByte(rest, ' ') > 0 {
 		b.addPhrase(rest, idx, formMain) // "his Fugitive formula", "Hunt for Red October"
 	}
+}
+
+// sourceNamed reports a title "X: The Movie": X is what the film was made
+// from (a comic, a show, a game), and X alone names that, not the film
+// ("what schumacher does not understand is that " comic book " doesn't
+// equal idiocy").
+func sourceNamed(title string) bool {
+	_, sub, ok := strings.Cut(title, ": ")
+	return ok && strings.TrimSpace(sub) != "" && genericSubtitle(sub)
 }
 
 // genericSubtitle reports a subtitle that any film could have ("The Movie",

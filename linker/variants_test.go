@@ -1,6 +1,11 @@
 package linker
 
-import "testing"
+import (
+	"context"
+	"testing"
+
+	"reel"
+)
 
 func TestTitleVariants(t *testing.T) {
 	for _, tc := range []struct {
@@ -97,5 +102,37 @@ func TestGenericSubtitle(t *testing.T) {
 		if got := genericSubtitle(sub); got != want {
 			t.Errorf("genericSubtitle(%q) = %v, want %v", sub, got, want)
 		}
+	}
+}
+
+// "X: The Movie" is made from X: X alone names the source, and a quoted X
+// is no title of the film.
+func TestSourceNamed(t *testing.T) {
+	for title, want := range map[string]bool{
+		"Comic Book: The Movie":                 true,
+		"Star Trek: The Motion Picture":         true,
+		"Star Trek: First Contact":              false,
+		"The Movie":                             false,
+		"Austin Powers: The Spy Who Shagged Me": false,
+	} {
+		if got := sourceNamed(title); got != want {
+			t.Errorf("sourceNamed(%q) = %v, want %v", title, got, want)
+		}
+	}
+	l, err := Build(context.Background(), &Mem{Films: []reel.Film{
+		{ID: 361462, Type: "movie", Title: "Comic Book: The Movie", OriginalTitle: "Comic Book: The Movie", Year: 2004, Votes: 2000},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := `what schumacher does not understand is that " comic book " doesn't automatically equal unbearable idiocy .` +
+		" the rest of the review goes on about the plot , the score and the acting in plain words ." // a text without capitals
+	for _, m := range l.Link(text, FilmHint{}).Mentions {
+		t.Errorf("%q linked to %s, want no link", m.Text, m.ID)
+	}
+	text = `his " comic book : the movie " is a mockumentary of fandom .` +
+		" the rest of the review goes on about the plot , the score and the acting in plain words ."
+	if ms := l.Link(text, FilmHint{}).Mentions; len(ms) != 1 || ms[0].ID != "tt0361462" {
+		t.Errorf("full title linked %+v, want tt0361462", ms)
 	}
 }
