@@ -2311,6 +2311,7 @@ func (r *run) result() Result {
 			Strength: r.reviewBy}
 	}
 	slices.SortFunc(r.chosen, func(a, b cand) int { return a.i - b.i })
+	r.extendTitles()
 	for n, c := range r.chosen {
 		for k := c.i; k < c.j; k++ {
 			r.taken[k] = int32(n)
