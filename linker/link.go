@@ -790,7 +790,7 @@ func (r *run) barTests(c *cand, sp *spanInfo) {
 	sp.series = r.seriesAfter(c.j)
 	sp.personAfter = r.personAfter(c.j)
 	sp.nameFollows = sp.firstName && r.nameFollows(c.j) || r.caseless && short && r.firstNameBefore(c.i)
-	sp.otherWork = r.otherWork(c.i) || r.otherThingAfter(c.j) || r.namedBefore(c.i) || r.placeOf(c.i) ||
+	sp.otherWork = r.otherWork(c.i) || r.otherThingAfter(c.j) || r.namedBefore(c.i) || r.placeOf(c.i) || r.dateline(c.j) ||
 		r.webAddress(c.i, c.j)
 	sp.auxiliary = r.auxiliaryBefore(c.i)
 	// In a text without capitals, "the others", "what if", "in america" are
@@ -1917,6 +1917,16 @@ func (r *run) otherThingAfter(j int) bool {
 	k := r.toks[j].key
 	return otherThings[k] || otherWorks[k] && k != "play" && k != "single"
 }
+
+// dateline reports a comma, a month and a number after token j-1: the
+// span is a place given with a date, as a story sets its scene
+// ("Casablanca, December 1941."), not a title, whose year comes bare.
+func (r *run) dateline(j int) bool {
+	return j > 0 && j+1 < len(r.toks) && r.toks[j+1].sent == r.toks[j-1].sent && months[r.toks[j].key] &&
+		r.toks[j+1].has(tokNumber) && strings.TrimSpace(r.text[r.toks[j-1].end:r.toks[j].start]) == ","
+}
+
+var months = wordSet(`january february march april may june july august september october november december`)
 
 // placeOf reports "the town of" and its like right before token i: what
 // follows is a place of the story ("the town of pleasantville").

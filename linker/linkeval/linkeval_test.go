@@ -36,32 +36,32 @@ func TestCopyDesk(t *testing.T) {
 		r.Write(os.Stdout)
 	}
 	// Floors. The floors (precision 0.95, recall 0.90 for films and
-	// people) hold on the project's own, cased reviews and for people
-	// everywhere. Film linking in the research reviews (lower-cased and
-	// tokenised, where no capital marks a title) does not reach them, least
-	// of all on the held-out texts, which the rules were not tuned on; those
-	// sets are held to the figures reached so far (docs/quality.md), so that
-	// a regression fails.
+	// people) hold on the whole annotated set, on the project's own, cased
+	// reviews and for people everywhere. Film linking in the research
+	// reviews (lower-cased and tokenised, where no capital marks a title)
+	// does not reach them on every part, least of all on the held-out
+	// texts, which the rules were not tuned on; each part is held to the
+	// figures reached so far (docs/quality.md), so that a regression fails.
 	floor := func(r *Report, kind string, p, rec float64) {
 		t.Helper()
 		if c := r.ByKind[kind]; c.Precision() < p || c.Recall() < rec {
 			t.Errorf("%s %s: precision %.3f recall %.3f, floor %.3f/%.3f", r.Name, kind, c.Precision(), c.Recall(), p, rec)
 		}
 	}
-	floor(ro, "film", 0.95, 0.90)
+	floor(ro, "film", 0.985, 0.95)
 	floor(ro, "person", 0.99, 0.99)
 	floor(ro, "character", 0.90, 0.85)
 	floor(rr, "film", 0.955, 0.88)
 	floor(rr, "person", 0.98, 0.95)
 	floor(rr, "character", 0.915, 0.75)
-	floor(rv, "film", 0.94, 0.885)
+	floor(rv, "film", 0.96, 0.89)
 	floor(rv, "person", 0.99, 0.97)
 	floor(rv, "character", 0.945, 0.91)
 	floor(rt, "film", 0.905, 0.91)
 	floor(rt, "person", 0.98, 0.90)
 	floor(rt, "character", 0.905, 0.77)
 	floor(all, "person", 0.95, 0.90)
-	floor(all, "film", 0.942, 0.90)
+	floor(all, "film", 0.95, 0.90)
 	if a := all.AlarmsPer5000(); a >= 1 {
 		t.Errorf("%.2f false alarms per 5,000 words, want under 1", a)
 	}
