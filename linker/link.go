@@ -752,7 +752,9 @@ func (r *run) titleSpan(c *cand, sp *spanInfo) {
 	}
 	sp.yearAfter, _, _ = yearAfter(r.text, sp.e)
 	sp.yearBefore = r.yearBefore(c.i)
-	if r.cue(c.i) {
+	if r.possessiveArticle(c.i) {
+		sp.strong += 3 // as sure as quotes: no "the" follows a possessive in prose
+	} else if r.cue(c.i) {
 		sp.strong += 1.5
 	}
 	sp.colon = c.j-c.i > 1 && strings.Contains(r.text[sp.s:sp.e], ":")
@@ -1493,6 +1495,45 @@ func (r *run) makerPossessive(c *cand) bool {
 	}
 	return false
 }
+
+// possessiveArticle reports a title's own "The" at token i after a
+// possessive, across up to two modifiers: a possessive takes no article of
+// its own, so "the" there opens a title ("last year's extremely unpleasant
+// the story of us", "carpenter's the thing"). "it's the", "he's the" are
+// no possessives.
+func (r *run) possessiveArticle(i int) bool {
+	if r.toks[i].key != "the" {
+		return false
+	}
+	k := i - 1
+	for n := 0; k >= 0 && n < 2 && !r.toks[k].has(tokPossessive) && !linkWords[r.toks[k].key] &&
+		(strings.HasSuffix(r.toks[k].key, "ly") || r.toks[k].cls == wordDictionary || r.toks[k].cls == wordCommon); n++ {
+		k--
+	}
+	if k < 0 || !r.toks[k].has(tokPossessive) || contractions[r.toks[k].alt] || r.toks[k].sent != r.toks[i].sent {
+		return false
+	}
+	return r.spacedOnly(k, i)
+}
+
+// spacedOnly reports nothing but spaces between tokens k and i.
+func (r *run) spacedOnly(k, i int) bool {
+	for n := k; n < i; n++ {
+		if strings.TrimSpace(r.text[r.toks[n].end:r.toks[n+1].start]) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// linkWords join phrases; a possessive's modifiers are none of them
+// ("o'brien's jaunt through the castle").
+var linkWords = wordSet(`through in on at of to for with from by about into onto over under across and or but
+	as than like after before behind around near`)
+
+// contractions end in "'s" without being possessives: "it's the best".
+var contractions = wordSet(`it that he she there what who here let where how everyone everybody nobody
+	somebody someone something nothing everything this`)
 
 // quotedModifier reports a quoted single word between an article and the
 // noun it modifies: a " titanic " proportion is a size, not the film. A
