@@ -439,6 +439,10 @@ func (r *run) wordsAt(k int, words []string) (alt, ok bool) {
 // colon ("insurrection"). In a text without capitals a one-word part must be
 // an uncommon word at the title's edge (not "love" for Shakespeare in Love).
 func (r *run) titleParts(f uint32, add func(words []string)) {
+	var series []string // "friday the 13th" of Friday the 13th Part 3: the series, or the first film
+	if main, _, ok := numberedPart(r.l.filmTitle(f)); ok {
+		series = matchkey.Words(main)
+	}
 	for _, t := range []string{r.l.str.get(r.l.films.title[f]), r.l.str.get(r.l.films.orig[f])} {
 		words := matchkey.Words(t)
 		start := 0
@@ -449,6 +453,9 @@ func (r *run) titleParts(f uint32, add func(words []string)) {
 			if s == 0 && e == len(words) || s >= e || nameParticles[words[e-1]] || classOf(words[e-1]) == wordFunction ||
 				classOf(words[s]) == wordFunction {
 				return // the full title is in the gazetteer; "Women on the" is no title
+			}
+			if s == 0 && slices.Equal(words[:e], series) {
+				return
 			}
 			if r.caseless && e-s < 2 && !r.loneTitleWord(words[s]) {
 				return

@@ -179,6 +179,9 @@ func (b *builder) addTitle(title string, idx uint32, form uint8) {
 			b.addPhrase(sub[i+3:], idx, formSubtitle) // "the phantom menace" of "Star Wars: Episode I - The Phantom Menace"
 		}
 	}
+	if _, part, ok := numberedPart(title); ok {
+		b.addNumbered(part, idx, formSubtitle) // "part 3" of "Friday the 13th Part III", once its title is out
+	}
 	if strings.Contains(title, " + ") {
 		// "Romeo + Juliet" is written "Romeo & Juliet" as often
 		b.addPhrase(strings.ReplaceAll(title, " + ", " & "), idx, form)
@@ -309,6 +312,20 @@ func numeralVariant(title string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// numberedPart splits a sequel's title "X Part N" without a colon into X
+// and "Part N", a subtitle as "Part II" of "The Godfather: Part II" is.
+func numberedPart(title string) (main, part string, ok bool) {
+	i := strings.LastIndex(title, " Part ")
+	if i <= 0 || strings.Contains(title, ": ") {
+		return "", "", false
+	}
+	n := title[i+len(" Part "):]
+	if _, roman := romanNumerals[n]; !roman && (n == "" || strings.Trim(n, "0123456789") != "") {
+		return "", "", false
+	}
+	return title[:i], title[i+1:], true
 }
 
 func mainTitle(title string) (string, bool) {

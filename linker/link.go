@@ -533,10 +533,32 @@ func (r *run) subtitlesNeedSeries(all []uint64) {
 				break
 			}
 		}
-		if !named {
+		if !named && !r.seriesInText(c.ref) {
 			c.need = math.Inf(1)
 		}
 	}
+}
+
+// seriesInText reports the series title X of film f, titled "X Part N",
+// written out somewhere in the text: then "part 3" alone is that part
+// ("part 3 takes place a day after the events of part 2" in a review that
+// names friday the 13th).
+func (r *run) seriesInText(f uint32) bool {
+	main, _, ok := numberedPart(r.l.filmTitle(f))
+	if !ok {
+		return false
+	}
+	ws := matchkey.Words(main)
+	for i := 0; i+len(ws) <= len(r.toks); i++ {
+		k := 0
+		for k < len(ws) && r.toks[i+k].key == ws[k] {
+			k++
+		}
+		if k == len(ws) {
+			return true
+		}
+	}
+	return false
 }
 
 // Bounds on what contextEvidence can add to a candidate (see it and its
