@@ -125,11 +125,28 @@ func (r *run) yearCheck(c *cand) (Check, bool) {
 	_, e := r.span(c)
 	y, ys, ye := yearAfter(r.text, e)
 	fy := int(r.l.films.year[c.ref])
-	if y == 0 || fy == 0 || y == fy {
+	if y == 0 || fy == 0 || y == fy || !releaseYear(r.text[strings.LastIndexByte(r.text[:ys], '(')+1:ys]) {
 		return Check{}, false
 	}
 	return Check{Start: ys, End: ye, Kind: CheckYear, Suggestion: fmt.Sprint(fy),
 		Message: fmt.Sprintf("%s is from %d, not %d", r.l.filmTitle(c.ref), fy, y)}, true
+}
+
+// releaseYear reports the words before a year in parentheses as those of a
+// release year: none ("(2005)"), a maker and a comma ("(Almodóvar, 2005)")
+// or "released in"; not a remark ("( so technically still 1985 )") whose
+// year is a date of the story.
+func releaseYear(before string) bool {
+	before = strings.TrimSpace(before)
+	if before == "" || strings.HasSuffix(before, ",") {
+		return true
+	}
+	ws := strings.Fields(strings.ToLower(before))
+	switch ws[len(ws)-1] {
+	case "in", "from", "of", "circa", "c.", "released", "dir.", "year":
+		return true
+	}
+	return false
 }
 
 // at returns the chosen mention starting at token i, if any.

@@ -17,6 +17,7 @@ func TestChecksFindSlips(t *testing.T) {
 		{"missing accents where the text uses them", "Penelope Cruz plays Raimunda in Almodóvar's Volver.", linker.CheckSpelling, "Penélope Cruz"},
 		{"surname without its accent", "Pedro Almodóvar's Volver is warm; Almodovar never pushes.", linker.CheckSpelling, "Almodóvar"},
 		{"wrong year", "Pedro Almodóvar's Volver (2005) is warm.", linker.CheckYear, "2006"},
+		{"wrong year after the maker", "Pedro Almodóvar's Volver (released in 2005) is warm.", linker.CheckYear, "2006"},
 		{"wrong director", "*Volver*, directed by Michael Mann, is warm.", linker.CheckCredit, "Pedro Almodóvar"},
 		{"wrong actor for a character", "In Volver, Carmen Maura as Raimunda is superb.", linker.CheckCredit, "Penélope Cruz"},
 		{"character with the wrong actor in parentheses", "In Heat, Neil McCauley (Al Pacino) leads the crew.", linker.CheckCredit, "Robert De Niro"},
@@ -49,6 +50,7 @@ func TestChecksQuietOnCorrectText(t *testing.T) {
 		"Penelope Cruz plays Raimunda in Almodovar's Volver.", // no accents anywhere: a house style, not a slip
 		"In Heat (1995), Neil McCauley (Robert De Niro) and Lt. Vincent Hanna (Al Pacino) finally meet.",
 		"Antonio Banderas is superb in Pain & Glory; Banderas never overplays.",
+		"Pedro Almodóvar's Volver (so still around 1980 in La Mancha) is warm.", // a date of the story
 	} {
 		if res := l.Link(text, linker.FilmHint{}); len(res.Checks) != 0 {
 			t.Errorf("%q: checks %+v, want none", text, res.Checks)
