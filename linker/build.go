@@ -793,4 +793,7 @@ var commonFirstNames = strings.Fields(`aaron adam adrian alan albert alex alexan
 	samantha samuel sandra sandy sara sarah scott sean shannon sharon shawn sheila shirley simon sophie stanley
 	stephanie stephen steve steven sue susan suzanne sylvia ted teresa terry theresa thomas tim timothy tina todd
 	tom tommy tony tracy troy valerie vanessa victor victoria vincent virginia walter wanda wayne wendy william
-	willie`)
+	willie harvey herbert marvin melvin lloyd vernon clarence leroy wesley warren stuart nigel trevor malcolm
+	rupert clive hugh curtis travis tyler zachary elijah gabriel owen leon roy lenny benny frankie kathryn
+	kimberly jacqueline danielle debra carolyn brittany kayla abigail isabella sophia ethel agnes mabel vera
+	juan jose alexis`)

@@ -461,4 +461,13 @@ func TestCommonFirstNames(t *testing.T) {
 	if id, ok := linked(l.Link(text, linker.FilmHint{}))["nell"]; ok {
 		t.Errorf("nell linked to %s, want no film", id)
 	}
+	src.Films = append(src.Films, reel.Film{ID: reel.FilmID(42546), Type: "movie", Title: "Harvey", OriginalTitle: "Harvey", Year: 1950, Votes: 110000})
+	if l, err = linker.Build(context.Background(), src); err != nil {
+		t.Fatal(err)
+	}
+	text = "it is based on the novel by eugene burdick and harvey wheeler , and it shows . " +
+		"the rest of the review goes on about the plot , the score and the acting in plain words ."
+	if id, ok := linked(l.Link(text, linker.FilmHint{}))["harvey"]; ok {
+		t.Errorf("harvey linked to %s, want no film", id)
+	}
 }
