@@ -919,7 +919,7 @@ func (r *run) filmBar(c *cand, sp *spanInfo, strong, votes float64) float64 {
 		need = math.Inf(1) // "he's a wedding singer", "from this vantage point": one of a kind, not the film
 	case sp.otherWork:
 		need = math.Inf(1) // the tango "Volver", the title song " citizens on patrol "
-	case strong < 3 && short && r.caseless && r.toks[c.i].cls == wordCommon && r.verbUse(c.i):
+	case strong < 3 && short && r.caseless && r.toks[c.i].cls == wordCommon && (r.verbUse(c.i) || r.objectAfter(c.j)):
 		need = math.Inf(1) // "if you go to see it", "a story to go along with it": the verb
 	case strong < 3 && sp.auxiliary:
 		need = math.Inf(1) // "who have never been kissed": a verb phrase, not a title
@@ -2151,6 +2151,20 @@ func (r *run) verbUse(i int) bool {
 	}
 	return false
 }
+
+// objectAfter reports a determiner right after token j-1 that opens a noun
+// phrase of its own: the word before takes an object, as a verb or a
+// preposition does ("the producers saw the final cut", "go the distance"),
+// which a title does not ("titanic the movie" is no such).
+func (r *run) objectAfter(j int) bool {
+	if j >= len(r.toks) || r.toks[j].sent != r.toks[j-1].sent || !objectDeterminers[r.toks[j].key] ||
+		strings.TrimSpace(r.text[r.toks[j-1].end:r.toks[j].start]) != "" {
+		return false
+	}
+	return j+1 >= len(r.toks) || !filmNouns[r.toks[j+1].key] && !r.toks[j+1].has(tokCue)
+}
+
+var objectDeterminers = wordSet(`the a an his her their its my your our this these those`)
 
 // inverters are the words after which an auxiliary precedes its subject.
 var inverters = map[string]bool{"so": true, "neither": true, "nor": true, "as": true, "than": true}

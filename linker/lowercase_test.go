@@ -80,6 +80,7 @@ func lowerLinker(t *testing.T) *linker.Linker {
 			f(119303, "Home Alone 3", 1997, 3000),
 			{ID: reel.FilmID(106179), Type: "tvSeries", Title: "The X-Files", OriginalTitle: "The X-Files", Year: 1993, Votes: 20000},
 			f(160916, "The Story of Us", 1999, 30000),
+			f(387564, "Saw", 2004, 400000),
 			f(118826, "The Castle", 1997, 25000),
 			f(34583, "Casablanca", 1942, 600000),
 			f(109831, "Four Weddings and a Funeral", 1994, 150000),

@@ -2,6 +2,7 @@ package linker
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"reel"
@@ -134,5 +135,30 @@ func TestSourceNamed(t *testing.T) {
 		" the rest of the review goes on about the plot , the score and the acting in plain words ."
 	if ms := l.Link(text, FilmHint{}).Mentions; len(ms) != 1 || ms[0].ID != "tt0361462" {
 		t.Errorf("full title linked %+v, want tt0361462", ms)
+	}
+}
+
+// A word right before a determiner takes an object: a verb or a
+// preposition, not a title ("saw the final cut"); a film noun after the
+// determiner leaves it a title ("titanic the movie").
+func TestObjectAfter(t *testing.T) {
+	l, err := Build(context.Background(), &Mem{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for text, want := range map[string]bool{
+		"how the producers of this movie saw the final cut": true,
+		"he wants to go his own way":                        true,
+		"they sold titanic the movie as a romance":          false,
+		"i saw , the final cut":                             false,
+		"i saw it":                                          false,
+	} {
+		r := new(run)
+		r.reset(l, text)
+		r.tokenize()
+		k := slices.IndexFunc(r.toks, func(t token) bool { return t.key == "saw" || t.key == "go" || t.key == "titanic" })
+		if got := r.objectAfter(k + 1); got != want {
+			t.Errorf("%q: objectAfter = %v, want %v", text, got, want)
+		}
 	}
 }
