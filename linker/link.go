@@ -1968,12 +1968,15 @@ var otherWorks = map[string]bool{"song": true, "songs": true, "tango": true, "tu
 // thing").
 var otherThings = map[string]bool{"creator": true, "creators": true, "strip": true, "strips": true,
 	"cartoon": true, "cartoons": true, "products": true, "product": true, "thing": true, "things": true,
-	"costume": true, "costumes": true, "toy": true, "toys": true, "doll": true, "dolls": true}
+	"costume": true, "costumes": true, "toy": true, "toys": true, "doll": true, "dolls": true,
+	// a ship or a town of the story and its people: "the event horizon crew"
+	"crew": true, "ship": true, "vessel": true, "spaceship": true, "spacecraft": true, "residents": true,
+	"inhabitants": true, "townspeople": true, "townsfolk": true}
 
 // otherThingAfter reports such a noun, or a word for another work, right
 // after a span ending before token j.
 func (r *run) otherThingAfter(j int) bool {
-	if j == 0 || j >= len(r.toks) || r.toks[j].sent != r.toks[j-1].sent ||
+	if j == 0 || j >= len(r.toks) || r.toks[j].sent != r.toks[j-1].sent || r.toks[j-1].has(tokPossessive) ||
 		strings.TrimSpace(r.text[r.toks[j-1].end:r.toks[j].start]) != "" {
 		return false
 	}

@@ -162,3 +162,30 @@ func TestObjectAfter(t *testing.T) {
 		}
 	}
 }
+
+// A span before a word for a ship's or a town's people names the ship or
+// the town ("the event horizon crew"); a possessive span does not take the
+// word after it ("insurrection's comic tone").
+func TestOtherThingAfter(t *testing.T) {
+	l, err := Build(context.Background(), &Mem{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for text, want := range map[string]bool{
+		"it was the video of the event horizon crew being taken over": true,
+		"the pleasantville residents are shocked":                     true,
+		"the event horizon is a ship":                                 false,
+		"event horizon's crew is doomed":                              false,
+		"star trek : insurrection's comic tone":                       false,
+	} {
+		r := new(run)
+		r.reset(l, text)
+		r.tokenize()
+		k := slices.IndexFunc(r.toks, func(t token) bool {
+			return t.key == "horizon" || t.key == "horizons" || t.key == "pleasantville" || t.key == "insurrections"
+		})
+		if got := r.otherThingAfter(k + 1); got != want {
+			t.Errorf("%q: otherThingAfter = %v, want %v", text, got, want)
+		}
+	}
+}
