@@ -1079,6 +1079,9 @@ var laterOnes = wordSet(`last next new latest previous recent second third fourt
 // word that is neither a number, a name nor a word for a film: the word at i
 // is the head of a noun phrase ("a computer virus").
 func (r *run) modifiedNoun(i int) bool {
+	if r.quantified(i) {
+		return true
+	}
 	if i < 2 || r.toks[i-2].sent != r.toks[i].sent || !articles[r.toks[i-2].key] {
 		return false
 	}
@@ -1090,6 +1093,24 @@ func (r *run) modifiedNoun(i int) bool {
 	return strings.TrimSpace(r.text[r.toks[i-2].end:r.toks[i-1].start]) == "" &&
 		strings.TrimSpace(r.text[r.toks[i-1].end:r.toks[i].start]) == ""
 }
+
+// quantified reports a quantifier right before token i, nothing but a
+// space between, and no word for a film after it: "featured multiple aliens",
+// "several twisters"; not "many titanic fans".
+func (r *run) quantified(i int) bool {
+	if i == 0 || r.toks[i-1].sent != r.toks[i].sent || !quantifiers[r.toks[i-1].key] ||
+		strings.TrimSpace(r.text[r.toks[i-1].end:r.toks[i].start]) != "" {
+		return false
+	}
+	if j := i + 1; j < len(r.toks) && r.toks[j].sent == r.toks[i].sent {
+		k := r.toks[j].key
+		return !filmNouns[k] && !titleNouns[k] && !seriesWords[k] && !r.toks[j].has(tokCue)
+	}
+	return true
+}
+
+var quantifiers = wordSet(`multiple several many numerous countless various few two three four five dozens
+	hundreds thousands millions`)
 
 // articleBefore reports an article right before a title that has none of its
 // own: prose ("the chicago chronicle"), not a title ("The Lion King").

@@ -194,6 +194,8 @@ func TestLowerCaseEvidence(t *testing.T) {
 			linker.FilmHint{}, nil, []string{"the castle"}},
 		{"a part of a series by its number, once the series is named", "steve miner is back , and in 3-d . part 3 takes place a day after the events of part 2 , and neither is a patch on friday the 13th itself .",
 			linker.FilmHint{}, []want{{"part 3", "tt0083972"}, {"part 2", "tt0082418"}, {"friday the 13th", "tt0080761"}}, nil},
+		{"an everyday one-word title after a quantifier is the word", "cameron's sequel featured multiple aliens doing basically the same thing on a larger scale .",
+			linker.FilmHint{ID: "tt0090605"}, nil, []string{"aliens"}},
 		{"four words of content in a row, however little known the film", "think of bad day at black rock , where a stranger gets off the train and the town closes ranks .",
 			linker.FilmHint{}, []want{{"bad day at black rock", "tt0047849"}}, nil},
 		{"a title ending in a sequel number, however little known the sequel", "the villains in home alone 3 are even less engaging than the pair in the first .",
