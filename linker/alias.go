@@ -87,6 +87,10 @@ func init() {
 	}
 }
 
+// titles are the forms of address that make the next word of a film's title
+// someone's name ("Driving Miss Daisy", "Mr. Holland's Opus").
+var titles = wordSet(`mr mrs ms miss mister dr doctor sir lady lord madam madame`)
+
 // aliases finds the short names the context allows (see alias) and adds
 // them to the candidates, where they compete with the gazetteer's matches
 // longest first: "Kitty Oppenheimer" the character beats "Oppenheimer" the
@@ -439,10 +443,6 @@ func (r *run) wordsAt(k int, words []string) (alt, ok bool) {
 // colon ("insurrection"). In a text without capitals a one-word part must be
 // an uncommon word at the title's edge (not "love" for Shakespeare in Love).
 func (r *run) titleParts(f uint32, add func(words []string)) {
-	var series []string // "friday the 13th" of Friday the 13th Part 3: the series, or the first film
-	if main, _, ok := numberedPart(r.l.filmTitle(f)); ok {
-		series = matchkey.Words(main)
-	}
 	for _, t := range []string{r.l.str.get(r.l.films.title[f]), r.l.str.get(r.l.films.orig[f])} {
 		words := matchkey.Words(t)
 		start := 0
@@ -454,8 +454,11 @@ func (r *run) titleParts(f uint32, add func(words []string)) {
 				classOf(words[s]) == wordFunction {
 				return // the full title is in the gazetteer; "Women on the" is no title
 			}
-			if s == 0 && slices.Equal(words[:e], series) {
-				return
+			if s == 0 && r.l.titledBefore(words[:e], r.l.films.year[f]) {
+				return // "grease" in a review of Grease 2, "friday the 13th" of Part 3: the earlier film
+			}
+			if s > 0 && e-s <= 2 && titles[words[s-1]] || e-s == 2 && titles[words[s]] {
+				return // "daisy", "miss daisy" of Driving Miss Daisy: someone in it
 			}
 			if r.caseless && e-s < 2 && !r.loneTitleWord(words[s]) {
 				return

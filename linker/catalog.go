@@ -165,3 +165,27 @@ func (l *Linker) filmTitled(words []string) (uint32, bool) {
 	})
 	return best, found
 }
+
+// titledBefore reports a film released before year whose own title is
+// words: "grease" before Grease 2, "babe" before Babe: Pig in the City.
+func (l *Linker) titledBefore(words []string, year uint16) bool {
+	ids := make([]uint32, len(words))
+	for k, w := range words {
+		if ids[k] = l.words.lookup(w); ids[k] == 0 {
+			return false
+		}
+	}
+	found := false
+	l.ph.match(ids, make([]uint32, len(ids)), func(k int, p uint32, _ bool) {
+		if k != len(ids) {
+			return
+		}
+		for n, ref := range l.ph.refs[l.ph.refOff[p]:l.ph.refOff[p+1]] {
+			if ref&personBit == 0 && l.ph.forms[l.ph.refOff[p]+uint32(n)] == formPrimary && l.films.year[ref] < year &&
+				!l.films.series[ref] {
+				found = true
+			}
+		}
+	})
+	return found
+}

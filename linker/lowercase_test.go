@@ -474,3 +474,31 @@ func TestCommonFirstNames(t *testing.T) {
 		t.Errorf("harvey linked to %s, want no film", id)
 	}
 }
+
+// Parts of the film under review's title that name something else are not
+// the film: a sequel's title without its number is the earlier film
+// ("grease" in a review of Grease 2), and a name after a form of address is
+// someone in it ("daisy" of Driving Miss Daisy).
+func TestTitlePartsThatNameSomethingElse(t *testing.T) {
+	src := &linker.Mem{Films: []reel.Film{
+		{ID: 77631, Type: "movie", Title: "Grease", OriginalTitle: "Grease", Year: 1978, Votes: 280000},
+		{ID: 84021, Type: "movie", Title: "Grease 2", OriginalTitle: "Grease 2", Year: 1982, Votes: 50000},
+		{ID: 97239, Type: "movie", Title: "Driving Miss Daisy", OriginalTitle: "Driving Miss Daisy", Year: 1989, Votes: 120000},
+	}}
+	l, err := linker.Build(context.Background(), src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pad := " the rest of the review goes on about the plot , the score and the acting in plain words ."
+	for _, tc := range []struct{ text, hint, word, notID string }{
+		{"this film blasts me into my past as a rebellious youth ( grease was one of my first big-screen experiences ) ." + pad,
+			"tt0084021", "grease", "tt0084021"},
+		{"once she does get in the car , daisy is the ultimate back-seat driver ." + pad, "tt0097239", "daisy", "tt0097239"},
+	} {
+		for _, m := range l.Link(tc.text, linker.FilmHint{ID: tc.hint}).Mentions {
+			if m.Text == tc.word && m.ID == tc.notID {
+				t.Errorf("%q linked to %s, the film under review", m.Text, m.ID)
+			}
+		}
+	}
+}
