@@ -876,7 +876,7 @@ func (r *run) aliasCaseOK(i, n int) bool {
 // no sign they are names: a lone common word at the start of a sentence, or
 // anywhere in a text without capitals.
 func (r *run) aliasWordOK(i, n int, a alias) bool {
-	if a.kind == kFilm && (r.seriesAfter(i+n) || r.otherWork(i) || r.otherThingAfter(i+n)) {
+	if a.kind == kFilm && (r.seriesAfter(i+n) || r.otherWork(i) || r.otherThingAfter(i+n) || r.placeCalled(i)) {
 		return false // "his pink panther films", "the title song citizens on patrol", "the event horizon crew"
 	}
 	if a.kind == kFilm && i > 0 && r.toks[i-1].sent == r.toks[i].sent && (r.toks[i-1].key == "a" || r.toks[i-1].key == "an") &&

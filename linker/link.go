@@ -814,7 +814,7 @@ func (r *run) barTests(c *cand, sp *spanInfo) {
 	sp.series = r.seriesAfter(c.j)
 	sp.personAfter = r.personAfter(c.j)
 	sp.nameFollows = sp.firstName && r.nameFollows(c.j) || r.caseless && short && r.firstNameBefore(c.i)
-	sp.otherWork = r.otherWork(c.i) || r.otherThingAfter(c.j) || r.namedBefore(c.i) || r.placeOf(c.i) || r.dateline(c.j) ||
+	sp.otherWork = r.otherWork(c.i) || r.otherThingAfter(c.j) || r.namedBefore(c.i) || r.placeOf(c.i) || r.placeCalled(c.i) || r.dateline(c.j) ||
 		r.webAddress(c.i, c.j)
 	sp.auxiliary = r.auxiliaryBefore(c.i)
 	// In a text without capitals, "the others", "what if", "in america" are
@@ -2023,6 +2023,37 @@ func (r *run) placeOf(i int) bool {
 
 var placeNouns = wordSet(`town city village hamlet island planet country kingdom county state suburb
 	neighborhood neighbourhood valley land realm colony prison`)
+
+// placeCalled reports a place's name given right before token i, across an
+// article: "a cell block known as the green mile", "this bar they call coyote
+// ugly", "a nightclub called the titty twister". (A work "called" so is
+// not: "a box office bomb called baby's day out".)
+func (r *run) placeCalled(i int) bool {
+	k := i - 1
+	if k >= 0 && articles[r.toks[k].key] {
+		k--
+	}
+	switch {
+	case k >= 1 && r.toks[k].key == "as" && r.toks[k-1].key == "known":
+		k -= 2
+	case k >= 1 && r.toks[k].key == "call" && r.toks[k-1].key == "they":
+		k -= 2
+	case k >= 0 && (r.toks[k].key == "called" || r.toks[k].key == "named"):
+		k--
+	default:
+		return false
+	}
+	for n := 0; n < 2 && k >= 0 && r.toks[k].sent == r.toks[i].sent; n, k = n+1, k-1 {
+		if placeNouns[r.toks[k].key] || calledPlaces[r.toks[k].key] {
+			return true
+		}
+	}
+	return false
+}
+
+// calledPlaces are the places of a story that go by a name.
+var calledPlaces = wordSet(`block bar club nightclub restaurant diner cafe hotel motel house mansion ship
+	school camp ranch farm street road district compound base station`)
 
 // webAddress reports a span inside a web address ("www . pleasantville .
 // com"), as a tokenised text writes it.
