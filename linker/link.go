@@ -945,7 +945,36 @@ func (r *run) filmBar(c *cand, sp *spanInfo, strong, votes float64) float64 {
 	if strong < 3 && r.hyphenJoined(c) {
 		need += 2 // "only for die-hard creature feature fans": a compound word, not Die Hard
 	}
+	if strong < 1.5 && r.caseless && !short && ordinary && r.possessedPhrase(c.i) && !r.modifiesNoun(c.j) {
+		need = math.Inf(1) // "their last night of life", "the wild west": the phrase
+	}
 	return need
+}
+
+// possessedPhrase reports a determiner of the critic's right before a
+// title of everyday words that starts with none of its own: the words are
+// the critic's phrase ("their last night of life", "tales about the wild
+// west", "her band , the angry inch"), as a title takes no article.
+func (r *run) possessedPhrase(i int) bool {
+	if i == 0 || r.toks[i-1].sent != r.toks[i].sent || !phraseDeterminers[r.toks[i-1].key] || articles[r.toks[i].key] ||
+		strings.TrimSpace(r.text[r.toks[i-1].end:r.toks[i].start]) != "" {
+		return false
+	}
+	return true
+}
+
+var phraseDeterminers = wordSet(`the their his her its our your my`)
+
+// modifiesNoun reports a noun right after a span ending before token j: the
+// span is a modifier and a determiner before it is the noun's ("the star
+// wars phenomena"). A function word, a copula or a verb there is no noun.
+func (r *run) modifiesNoun(j int) bool {
+	if j >= len(r.toks) || r.toks[j].sent != r.toks[j-1].sent ||
+		strings.TrimSpace(r.text[r.toks[j-1].end:r.toks[j].start]) != "" {
+		return false
+	}
+	t := &r.toks[j]
+	return t.cls != wordFunction && !copulas[t.key] && !actionVerb(t) && !filmVerbs[t.key]
 }
 
 // personEvidence scores a full name (or a famous surname alone) by

@@ -189,3 +189,27 @@ func TestOtherThingAfter(t *testing.T) {
 		}
 	}
 }
+
+// A determiner before a title of everyday words is the critic's unless the
+// title modifies a noun after it ("the star wars phenomena").
+func TestModifiesNoun(t *testing.T) {
+	l, err := Build(context.Background(), &Mem{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for text, want := range map[string]bool{
+		"not the pinnacle of the star wars phenomena":        true,
+		"the star wars is a saga":                            false,
+		"their last night of life":                           false,
+		"installment in the star wars .":                     false,
+		"the boiler room turns a tad schmaltzy near the end": false,
+	} {
+		r := new(run)
+		r.reset(l, text)
+		r.tokenize()
+		k := slices.IndexFunc(r.toks, func(t token) bool { return t.key == "wars" || t.key == "night" || t.key == "room" })
+		if got := r.modifiesNoun(k + 1); got != want {
+			t.Errorf("%q: modifiesNoun = %v, want %v", text, got, want)
+		}
+	}
+}
