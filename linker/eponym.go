@@ -215,3 +215,64 @@ func (r *run) eponymReadingQuoted(i, j int) int {
 	}
 	return r.eponymReading(i, j, strong, false)
 }
+
+// heroReading reports the film under review's title, in a text without
+// capitals and unmarked, where its sentence can only mean a someone: the
+// object of an action ("kidnap gordy", "offers shrek a deal"), a name with
+// its actor in brackets ("tarzan ( voiced by alex linz )"), someone's kin
+// ("rudy's girlfriend") or the subject of what only people do ("shrek
+// reluctantly agrees", "bulworth decides"). The verbs are narrower than
+// eponymReading's, since a film does much that a person does ("ghosts of
+// mars takes place", "the thin red line says"). A character of that name in
+// the credits takes the span (eponymYields); without one the span names no
+// film.
+func (r *run) heroReading(c *cand) bool {
+	if c.kind != kFilm || !r.caseless || int64(c.ref) != r.review || c.strong >= 1.5 || c.listed || c.j-c.i > 2 {
+		return false
+	}
+	i, j := c.i, c.j
+	if r.ofTheTitle(j) || r.cue(i) || r.seriesAfter(j) {
+		return false
+	}
+	if i > 0 && r.toks[i-1].sent == r.toks[i].sent && (actedOn[r.toks[i-1].key] || r.actedOnBefore(i)) {
+		return !filmActedOn[r.toks[i-1].key] // "davis follows the fugitive with a farce": the film
+	}
+	if j >= len(r.toks) || r.toks[j].sent != r.toks[j-1].sent {
+		return false
+	}
+	switch gap := strings.TrimSpace(r.text[r.toks[j-1].end:r.toks[j].start]); {
+	case gap == "(":
+		// "tarzan ( voiced by alex linz )", "rocky ( sylvester stallone )";
+		// not a remark in brackets ("titanic ( everyone else is citing")
+		p, ok := r.at(j)
+		return r.toks[j].key == "voiced" || r.toks[j].key == "voice" || ok && p.kind == kPerson
+	case gap != "":
+		return false
+	case r.toks[j-1].has(tokPossessive) && kin[r.toks[j].key]:
+		return true
+	case r.toks[j].key == "who":
+		return true
+	}
+	k := j
+	for k+1 < len(r.toks) && r.toks[k+1].sent == r.toks[j].sent && (strings.HasSuffix(r.toks[k].key, "ly") || fillers[r.toks[k].key]) {
+		k++
+	}
+	return personVerbs[r.toks[k].key]
+}
+
+// filmActedOn are the verbs of actedOn that a film is the object of as
+// often: a director follows a film with another, a critic plays one
+// against another.
+var filmActedOn = wordSet(`follow follows followed regarding against toward towards across undermining plays
+	played playing`)
+
+// personVerbs are what people in a story do and films do not ("runs",
+// "falls", "wants", "tries", "finds", "gets", "promises", "mixes" are what
+// films do as well: "titanic runs 3 : 14", "snake eyes falls into the
+// horrid category").
+var personVerbs = wordSet(`agrees agreed decides decided loves loved marries married fights fought rescues
+	rescued escapes escaped realizes realized learns learned discovers discovered refuses refused storms
+	stormed spies spied visits visited narrates narrated unleashes unleashed resides resided befriends
+	befriended meets met kisses kissed sleeps slept wakes woke hoped fears feared hates hated insists
+	insisted walks walked flees fled hides hid smiles smiled cries cried laughs laughed shouts shouted
+	whispers whispered sings sang dances danced drinks drank eats ate`)

@@ -2340,6 +2340,9 @@ func (r *run) choose(withCtx bool) {
 		if c.kind == kFilm && r.unreleased(c.ref) {
 			continue // reached through a series, a director or a misspelling
 		}
+		if withCtx && r.heroReading(&c) {
+			continue // "shrek reluctantly agrees": the hero of the film under review
+		}
 		c.score = c.ev
 		if withCtx {
 			c.score += r.contextEvidence(&c)

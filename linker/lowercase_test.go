@@ -510,3 +510,35 @@ func TestTitlePartsThatNameSomethingElse(t *testing.T) {
 		}
 	}
 }
+
+// In its own review the title of a film named after its hero, where the
+// sentence can only mean a someone, is the hero; with no character of that
+// name in the credits it names no film. Where a film does the same
+// ("titanic runs 3 : 14", "davis follows the fugitive with a farce") it
+// stays the film.
+func TestHeroReading(t *testing.T) {
+	src := &linker.Mem{Films: []reel.Film{
+		{ID: 126029, Type: "movie", Title: "Shrek", OriginalTitle: "Shrek", Year: 2001, Votes: 700000},
+		{ID: 120338, Type: "movie", Title: "Titanic", OriginalTitle: "Titanic", Year: 1997, Votes: 1200000},
+		{ID: 106977, Type: "movie", Title: "The Fugitive", OriginalTitle: "The Fugitive", Year: 1993, Votes: 300000},
+	}}
+	l, err := linker.Build(context.Background(), src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pad := " the rest of the review goes on about the plot , the score and the acting in plain words ."
+	for _, tc := range []struct {
+		text, hint, word string
+		film         bool
+	}{
+		{"the lord will let the pests move back , and shrek reluctantly agrees and sets off on his quest ." + pad, "tt0126029", "shrek", false},
+		{"farquaad selects the lovely princess and offers shrek a deal he cannot refuse ." + pad, "tt0126029", "shrek", false},
+		{"we would like a brandy . titanic runs 3 : 14 and it is rated pg-13 ." + pad, "tt0120338", "titanic", true},
+		{"director andrew davis follows the fugitive with a wildly unfunny farce about twins ." + pad, "tt0106977", "the fugitive", true},
+	} {
+		got := linked(l.Link(tc.text, linker.FilmHint{ID: tc.hint}))[tc.word]
+		if film := got == tc.hint; film != tc.film {
+			t.Errorf("%q in %q: linked to %q, want the film %v", tc.word, tc.text[:40], got, tc.film)
+		}
+	}
+}
