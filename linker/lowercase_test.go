@@ -529,7 +529,7 @@ func TestHeroReading(t *testing.T) {
 	pad := " the rest of the review goes on about the plot , the score and the acting in plain words ."
 	for _, tc := range []struct {
 		text, hint, word string
-		film         bool
+		film             bool
 	}{
 		{"the lord will let the pests move back , and shrek reluctantly agrees and sets off on his quest ." + pad, "tt0126029", "shrek", false},
 		{"farquaad selects the lovely princess and offers shrek a deal he cannot refuse ." + pad, "tt0126029", "shrek", false},
