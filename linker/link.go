@@ -814,7 +814,7 @@ func (r *run) barTests(c *cand, sp *spanInfo) {
 	sp.series = r.seriesAfter(c.j)
 	sp.personAfter = r.personAfter(c.j)
 	sp.nameFollows = sp.firstName && r.nameFollows(c.j) || r.caseless && short && r.firstNameBefore(c.i)
-	sp.otherWork = r.otherWork(c.i) || r.otherThingAfter(c.j) || r.namedBefore(c.i) || r.placeOf(c.i) || r.placeCalled(c.i) || r.dateline(c.j) ||
+	sp.otherWork = r.otherWork(c.i) || r.otherThingAfter(c.j) || r.namedBefore(c.i) || r.placeOf(c.i) || r.placeCalled(c.i) || r.dateline(c.j) || r.someoneAfter(c.j) ||
 		r.webAddress(c.i, c.j)
 	sp.auxiliary = r.auxiliaryBefore(c.i)
 	// In a text without capitals, "the others", "what if", "in america" are
@@ -2075,6 +2075,35 @@ func (r *run) placeCalled(i int) bool {
 	for n := 0; n < 2 && k >= 0 && r.toks[k].sent == r.toks[i].sent; n, k = n+1, k-1 {
 		if placeNouns[r.toks[k].key] || calledPlaces[r.toks[k].key] {
 			return true
+		}
+	}
+	return false
+}
+
+// someoneAfter reports, after a span ending before token j, what only a
+// person or a place takes: ", who" ("patton , who is a magnificent actor")
+// or a copula and a word for a place within four words ("philadelphia is a
+// dark , dreary place").
+func (r *run) someoneAfter(j int) bool {
+	if j >= len(r.toks) || r.toks[j].sent != r.toks[j-1].sent {
+		return false
+	}
+	gap := strings.TrimSpace(r.text[r.toks[j-1].end:r.toks[j].start])
+	if r.toks[j].key == "who" && (gap == "" || gap == ",") {
+		return true
+	}
+	if gap != "" || !copulas[r.toks[j].key] {
+		return false
+	}
+	article := false // "a dark , dreary place", not "cementing its place in history"
+	for n := j + 1; n < len(r.toks) && n <= j+5 && r.toks[n].sent == r.toks[j].sent; n++ {
+		switch k := r.toks[n].key; {
+		case filmNouns[k] || seriesWords[k] || r.toks[n].has(tokCue) || phraseDeterminers[k] && k != "the":
+			return false
+		case articles[k]:
+			article = true
+		case placeNouns[k] || k == "place":
+			return article
 		}
 	}
 	return false
