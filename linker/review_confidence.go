@@ -11,8 +11,8 @@ import "math"
 // test half's calibration). A film the caller named (strength 0.9 or 1)
 // keeps its strength.
 const (
-	reviewCalBias  = 0.16
-	reviewCalSlope = 4.59
+	reviewCalBias  = 0.17
+	reviewCalSlope = 4.58
 )
 
 func reviewConfidence(strength float64) float64 {
