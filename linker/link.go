@@ -943,7 +943,7 @@ func (r *run) filmBar(c *cand, sp *spanInfo, strong, votes float64) float64 {
 		}
 	}
 	if strong < 3 && r.hyphenJoined(c) {
-		need += 2 // "only for die-hard creature feature fans": a compound word, not Die Hard
+		need = math.Inf(1) // "only for die-hard creature feature fans": a compound word, not Die Hard
 	}
 	if strong < 1.5 && r.caseless && !short && ordinary && r.possessedPhrase(c.i) && !r.modifiesNoun(c.j) {
 		need = math.Inf(1) // "their last night of life", "the wild west": the phrase

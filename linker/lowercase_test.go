@@ -212,6 +212,8 @@ func TestLowerCaseEvidence(t *testing.T) {
 			linker.FilmHint{}, nil, []string{"philadelphia"}},
 		{"a film has its place too", "after the oscars , philadelphia was already cementing its place in film history .",
 			linker.FilmHint{ID: "tt0107818"}, []want{{"philadelphia", "tt0107818"}}, nil},
+		{"a compound of a famous title's words is the compound", "people have waited twenty-two years for the prequel to star wars and die-hard fans have been camping out at theaters .",
+			linker.FilmHint{ID: "tt0120915"}, nil, []string{"die-hard"}},
 		{"four words of content in a row, however little known the film", "think of bad day at black rock , where a stranger gets off the train and the town closes ranks .",
 			linker.FilmHint{}, []want{{"bad day at black rock", "tt0047849"}}, nil},
 		{"a title ending in a sequel number, however little known the sequel", "the villains in home alone 3 are even less engaging than the pair in the first .",
