@@ -2241,10 +2241,12 @@ func (r *run) auxiliaryBefore(i int) bool {
 	return true
 }
 
-// subjects are the pronouns that only a verb follows; verbParticles the
-// words that follow a verb after "to" ("to go along", "to go see").
+// subjects are the pronouns, and the plural nouns of people and things
+// prose makes subjects of ("when things go awry", "kids go wild"), that only
+// a verb follows; verbParticles the words that follow a verb after "to" ("to
+// go along", "to go see").
 var (
-	subjects      = map[string]bool{"i": true, "you": true, "we": true, "they": true, "he": true, "she": true}
+	subjects      = wordSet(`i you we they he she things people kids children audiences viewers fans critics`)
 	verbParticles = map[string]bool{"see": true, "with": true, "along": true, "back": true, "out": true, "on": true,
 		"for": true, "to": true, "through": true, "away": true, "up": true, "down": true, "ahead": true, "home": true,
 		"into": true, "off": true, "over": true}
