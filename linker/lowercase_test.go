@@ -215,7 +215,7 @@ func TestLowerCaseEvidence(t *testing.T) {
 		{"a compound of a famous title's words is the compound", "people have waited twenty-two years for the prequel to star wars and die-hard fans have been camping out at theaters .",
 			linker.FilmHint{ID: "tt0120915"}, nil, []string{"die-hard"}},
 		{"a plural subject makes an everyday title the verb", "the heroine gets no sympathy from me when things go awry in the third act .",
-			linker.FilmHint{}, nil, []string{"go"}},
+			linker.FilmHint{ID: "tt0139239"}, nil, []string{"go"}},
 		{"four words of content in a row, however little known the film", "think of bad day at black rock , where a stranger gets off the train and the town closes ranks .",
 			linker.FilmHint{}, []want{{"bad day at black rock", "tt0047849"}}, nil},
 		{"a title ending in a sequel number, however little known the sequel", "the villains in home alone 3 are even less engaging than the pair in the first .",
