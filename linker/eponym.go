@@ -234,6 +234,14 @@ func (r *run) heroReading(c *cand) bool {
 	if r.ofTheTitle(j) || r.cue(i) || r.seriesAfter(j) {
 		return false
 	}
+	if j-i == 1 && i > 0 && r.toks[i-1].key == "the" && !strings.HasPrefix(strings.ToLower(r.l.filmTitle(c.ref)), "the ") &&
+		!r.modifiesNoun(j) {
+		// "as the titanic leaves on her maiden voyage": the ship the film is
+		// named after; unless "the" makes another film's title ("after the
+		// unforgiven" in a review that takes Unforgiven for its film)
+		_, other := r.l.filmTitled([]string{"the", r.toks[i].key})
+		return !other
+	}
 	if i > 0 && r.toks[i-1].sent == r.toks[i].sent && (actedOn[r.toks[i-1].key] || r.actedOnBefore(i)) {
 		return !filmActedOn[r.toks[i-1].key] // "davis follows the fugitive with a farce": the film
 	}

@@ -546,6 +546,7 @@ func TestHeroReading(t *testing.T) {
 		{"the lord will let the pests move back , and shrek reluctantly agrees and sets off on his quest ." + pad, "tt0126029", "shrek", false},
 		{"farquaad selects the lovely princess and offers shrek a deal he cannot refuse ." + pad, "tt0126029", "shrek", false},
 		{"we would like a brandy . titanic runs 3 : 14 and it is rated pg-13 ." + pad, "tt0120338", "titanic", true},
+		{"after twenty minutes the story makes its jump to the past as the titanic leaves on her maiden voyage ." + pad, "tt0120338", "titanic", false},
 		{"director andrew davis follows the fugitive with a wildly unfunny farce about twins ." + pad, "tt0106977", "the fugitive", true},
 	} {
 		got := linked(l.Link(tc.text, linker.FilmHint{ID: tc.hint}))[tc.word]
