@@ -138,78 +138,60 @@ func TestSourceNamed(t *testing.T) {
 	}
 }
 
-// A word right before a determiner takes an object: a verb or a
-// preposition, not a title ("saw the final cut"); a film noun after the
-// determiner leaves it a title ("titanic the movie").
-func TestObjectAfter(t *testing.T) {
+// checkAfter runs a test of the words after a span on each text, the span
+// ending at the last token whose key is one of keys: the cases map text to
+// the answer wanted.
+func checkAfter(t *testing.T, name string, test func(r *run, j int) bool, keys []string, cases map[string]bool) {
+	t.Helper()
 	l, err := Build(context.Background(), &Mem{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for text, want := range map[string]bool{
+	for text, want := range cases {
+		r := new(run)
+		r.reset(l, text)
+		r.tokenize()
+		k := slices.IndexFunc(r.toks, func(t token) bool { return slices.Contains(keys, t.key) })
+		if got := test(r, k+1); got != want {
+			t.Errorf("%q: %s = %v, want %v", text, name, got, want)
+		}
+	}
+}
+
+// A word right before a determiner takes an object: a verb or a
+// preposition, not a title ("saw the final cut"); a film noun after the
+// determiner leaves it a title ("titanic the movie").
+func TestObjectAfter(t *testing.T) {
+	checkAfter(t, "objectAfter", (*run).objectAfter, []string{"saw", "go", "titanic"}, map[string]bool{
 		"how the producers of this movie saw the final cut": true,
 		"he wants to go his own way":                        true,
 		"they sold titanic the movie as a romance":          false,
 		"i saw , the final cut":                             false,
 		"i saw it":                                          false,
-	} {
-		r := new(run)
-		r.reset(l, text)
-		r.tokenize()
-		k := slices.IndexFunc(r.toks, func(t token) bool { return t.key == "saw" || t.key == "go" || t.key == "titanic" })
-		if got := r.objectAfter(k + 1); got != want {
-			t.Errorf("%q: objectAfter = %v, want %v", text, got, want)
-		}
-	}
+	})
 }
 
 // A span before a word for a ship's or a town's people names the ship or
 // the town ("the event horizon crew"); a possessive span does not take the
 // word after it ("insurrection's comic tone").
 func TestOtherThingAfter(t *testing.T) {
-	l, err := Build(context.Background(), &Mem{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for text, want := range map[string]bool{
+	checkAfter(t, "otherThingAfter", (*run).otherThingAfter, []string{"horizon", "horizons", "pleasantville", "insurrections"}, map[string]bool{
 		"it was the video of the event horizon crew being taken over": true,
 		"the pleasantville residents are shocked":                     true,
 		"the event horizon is a ship":                                 false,
 		"event horizon's crew is doomed":                              false,
 		"star trek : insurrection's comic tone":                       false,
-	} {
-		r := new(run)
-		r.reset(l, text)
-		r.tokenize()
-		k := slices.IndexFunc(r.toks, func(t token) bool {
-			return t.key == "horizon" || t.key == "horizons" || t.key == "pleasantville" || t.key == "insurrections"
-		})
-		if got := r.otherThingAfter(k + 1); got != want {
-			t.Errorf("%q: otherThingAfter = %v, want %v", text, got, want)
-		}
-	}
+	})
 }
 
 // A determiner before a title of everyday words is the critic's unless the
 // title modifies a noun after it ("the star wars phenomena").
 func TestModifiesNoun(t *testing.T) {
-	l, err := Build(context.Background(), &Mem{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for text, want := range map[string]bool{
+	checkAfter(t, "modifiesNoun", (*run).modifiesNoun, []string{"wars", "night", "room"}, map[string]bool{
 		"not the pinnacle of the star wars phenomena":        true,
 		"the star wars is a saga":                            false,
 		"their last night of life":                           false,
 		"installment in the star wars .":                     false,
 		"the boiler room turns a tad schmaltzy near the end": false,
-	} {
-		r := new(run)
-		r.reset(l, text)
-		r.tokenize()
-		k := slices.IndexFunc(r.toks, func(t token) bool { return t.key == "wars" || t.key == "night" || t.key == "room" })
-		if got := r.modifiesNoun(k + 1); got != want {
-			t.Errorf("%q: modifiesNoun = %v, want %v", text, got, want)
-		}
-	}
+	})
 }
