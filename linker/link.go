@@ -2010,7 +2010,8 @@ func (r *run) personAfter(j int) bool {
 // film may share: the guidelines' "a title used for something else".
 var otherWorks = map[string]bool{"song": true, "songs": true, "tango": true, "tune": true, "album": true,
 	"single": true, "novel": true, "book": true, "poem": true, "play": true, "comic": true,
-	"painting": true, "opera": true, "hymn": true, "ballad": true, "anthem": true, "track": true}
+	"painting": true, "opera": true, "hymn": true, "ballad": true, "anthem": true, "track": true,
+	"fairytale": true}
 
 // otherThings are nouns a title modifies when it names something else:
 // its creator, a strip, a line of products ("the dilbert comic strip",
@@ -2147,7 +2148,8 @@ func (r *run) otherWork(i int) bool {
 	}
 	t := &r.toks[i-1]
 	// "Celine Song's Past Lives": a name, not the word
-	return t.sent == r.toks[i].sent && otherWorks[t.key] && !t.has(tokPossessive) && (r.caseless || !t.has(tokCap))
+	work := otherWorks[t.key] || t.key == "tale" && i >= 2 && r.toks[i-2].key == "fairy" // "the fairy tale , pinocchio"
+	return t.sent == r.toks[i].sent && work && !t.has(tokPossessive) && (r.caseless || !t.has(tokCap))
 }
 
 // copulas link a subject to what it is.
