@@ -2020,9 +2020,11 @@ var otherWorks = map[string]bool{"song": true, "songs": true, "tango": true, "tu
 var otherThings = map[string]bool{"creator": true, "creators": true, "strip": true, "strips": true,
 	"cartoon": true, "cartoons": true, "products": true, "product": true, "thing": true, "things": true,
 	"costume": true, "costumes": true, "toy": true, "toys": true, "doll": true, "dolls": true,
-	// a ship or a town of the story and its people: "the event horizon crew"
+	// a ship or a town of the story and its people: "the event horizon crew",
+	// "a thoroughly corrupt atlantic city policeman"
 	"crew": true, "ship": true, "vessel": true, "spaceship": true, "spacecraft": true, "residents": true,
-	"inhabitants": true, "townspeople": true, "townsfolk": true}
+	"inhabitants": true, "townspeople": true, "townsfolk": true, "policeman": true, "policemen": true,
+	"cop": true, "cops": true, "natives": true, "locals": true, "mayor": true}
 
 // otherThingAfter reports such a noun, or a word for another work, right
 // after a span ending before token j.

@@ -175,9 +175,10 @@ func TestObjectAfter(t *testing.T) {
 // the town ("the event horizon crew"); a possessive span does not take the
 // word after it ("insurrection's comic tone").
 func TestOtherThingAfter(t *testing.T) {
-	checkAfter(t, "otherThingAfter", (*run).otherThingAfter, []string{"horizon", "horizons", "pleasantville", "insurrections"}, map[string]bool{
+	checkAfter(t, "otherThingAfter", (*run).otherThingAfter, []string{"horizon", "horizons", "pleasantville", "insurrections", "city"}, map[string]bool{
 		"it was the video of the event horizon crew being taken over": true,
 		"the pleasantville residents are shocked":                     true,
+		"cage plays a corrupt atlantic city policeman":                true,
 		"the event horizon is a ship":                                 false,
 		"event horizon's crew is doomed":                              false,
 		"star trek : insurrection's comic tone":                       false,
