@@ -140,27 +140,34 @@ func (l *Linker) SampleNames(n int) []string {
 	return out
 }
 
-// filmTitled returns the best-known film whose title, or its main title
-// before a colon, is exactly the given key words (or their numeral variant).
-func (l *Linker) filmTitled(words []string) (uint32, bool) {
+// eachTitled calls fn with every film and form the catalog indexes under
+// exactly the given key words.
+func (l *Linker) eachTitled(words []string, fn func(f uint32, form uint8)) {
 	ids := make([]uint32, len(words))
 	for k, w := range words {
 		if ids[k] = l.words.lookup(w); ids[k] == 0 {
-			return 0, false
+			return
 		}
 	}
-	best, found := uint32(0), false
 	l.ph.match(ids, make([]uint32, len(ids)), func(k int, p uint32, _ bool) {
 		if k != len(ids) {
 			return
 		}
 		for n, ref := range l.ph.refs[l.ph.refOff[p]:l.ph.refOff[p+1]] {
-			if form := l.ph.forms[l.ph.refOff[p]+uint32(n)]; ref&personBit != 0 || form != formPrimary && form != formMain {
-				continue
+			if ref&personBit == 0 {
+				fn(ref, l.ph.forms[l.ph.refOff[p]+uint32(n)])
 			}
-			if !found || l.films.votes[ref] > l.films.votes[best] {
-				best, found = ref, true
-			}
+		}
+	})
+}
+
+// filmTitled returns the best-known film whose title, or its main title
+// before a colon, is exactly the given key words (or their numeral variant).
+func (l *Linker) filmTitled(words []string) (uint32, bool) {
+	best, found := uint32(0), false
+	l.eachTitled(words, func(f uint32, form uint8) {
+		if (form == formPrimary || form == formMain) && (!found || l.films.votes[f] > l.films.votes[best]) {
+			best, found = f, true
 		}
 	})
 	return best, found
@@ -169,23 +176,9 @@ func (l *Linker) filmTitled(words []string) (uint32, bool) {
 // titledBefore reports a film released before year whose own title is
 // words: "grease" before Grease 2, "babe" before Babe: Pig in the City.
 func (l *Linker) titledBefore(words []string, year uint16) bool {
-	ids := make([]uint32, len(words))
-	for k, w := range words {
-		if ids[k] = l.words.lookup(w); ids[k] == 0 {
-			return false
-		}
-	}
 	found := false
-	l.ph.match(ids, make([]uint32, len(ids)), func(k int, p uint32, _ bool) {
-		if k != len(ids) {
-			return
-		}
-		for n, ref := range l.ph.refs[l.ph.refOff[p]:l.ph.refOff[p+1]] {
-			if ref&personBit == 0 && l.ph.forms[l.ph.refOff[p]+uint32(n)] == formPrimary && l.films.year[ref] < year &&
-				!l.films.series[ref] {
-				found = true
-			}
-		}
+	l.eachTitled(words, func(f uint32, form uint8) {
+		found = found || form == formPrimary && l.films.year[f] < year && !l.films.series[f]
 	})
 	return found
 }

@@ -55,10 +55,7 @@ func (r *run) eponymReading(i, j int, strong float64, listed bool) int {
 	case copulas[r.toks[j].key] && r.roleAhead(j+1):
 		return readChar // "jerry maguire is a sports agent"
 	}
-	k := j
-	for k+1 < len(r.toks) && r.toks[k+1].sent == r.toks[j].sent && (strings.HasSuffix(r.toks[k].key, "ly") || fillers[r.toks[k].key]) {
-		k++ // "godzilla briefly breathes fire"
-	}
+	k := r.verbAfter(j) // "godzilla briefly breathes fire"
 	next := r.toks[k].key
 	switch {
 	case filmNouns[next] || copulas[next] || filmVerbs[next]:
@@ -67,6 +64,16 @@ func (r *run) eponymReading(i, j int, strong float64, listed bool) int {
 		return readChar
 	}
 	return readUnknown
+}
+
+// verbAfter returns the token a subject ending before token j has its
+// verb at, past adverbs and fillers: "godzilla briefly breathes fire".
+func (r *run) verbAfter(j int) int {
+	k := j
+	for k+1 < len(r.toks) && r.toks[k+1].sent == r.toks[j].sent && (strings.HasSuffix(r.toks[k].key, "ly") || fillers[r.toks[k].key]) {
+		k++
+	}
+	return k
 }
 
 // actedOnBefore reports a verb of actedOn before token i across an article
@@ -261,11 +268,7 @@ func (r *run) heroReading(c *cand) bool {
 	case r.toks[j].key == "who":
 		return true
 	}
-	k := j
-	for k+1 < len(r.toks) && r.toks[k+1].sent == r.toks[j].sent && (strings.HasSuffix(r.toks[k].key, "ly") || fillers[r.toks[k].key]) {
-		k++
-	}
-	return personVerbs[r.toks[k].key]
+	return personVerbs[r.toks[r.verbAfter(j)].key]
 }
 
 // filmActedOn are the verbs of actedOn that a film is the object of as

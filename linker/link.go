@@ -550,11 +550,7 @@ func (r *run) seriesInText(f uint32) bool {
 	}
 	ws := matchkey.Words(main)
 	for i := 0; i+len(ws) <= len(r.toks); i++ {
-		k := 0
-		for k < len(ws) && r.toks[i+k].key == ws[k] {
-			k++
-		}
-		if k == len(ws) {
+		if _, ok := r.wordsAt(i, ws); ok {
 			return true
 		}
 	}
@@ -956,11 +952,8 @@ func (r *run) filmBar(c *cand, sp *spanInfo, strong, votes float64) float64 {
 // the critic's phrase ("their last night of life", "tales about the wild
 // west", "her band , the angry inch"), as a title takes no article.
 func (r *run) possessedPhrase(i int) bool {
-	if i == 0 || r.toks[i-1].sent != r.toks[i].sent || !phraseDeterminers[r.toks[i-1].key] || articles[r.toks[i].key] ||
-		strings.TrimSpace(r.text[r.toks[i-1].end:r.toks[i].start]) != "" {
-		return false
-	}
-	return true
+	return i > 0 && r.toks[i-1].sent == r.toks[i].sent && phraseDeterminers[r.toks[i-1].key] && !articles[r.toks[i].key] &&
+		r.spacedOnly(i-1, i)
 }
 
 var phraseDeterminers = wordSet(`the their his her its our your my`)
@@ -969,8 +962,7 @@ var phraseDeterminers = wordSet(`the their his her its our your my`)
 // span is a modifier and a determiner before it is the noun's ("the star
 // wars phenomena"). A function word, a copula or a verb there is no noun.
 func (r *run) modifiesNoun(j int) bool {
-	if j >= len(r.toks) || r.toks[j].sent != r.toks[j-1].sent ||
-		strings.TrimSpace(r.text[r.toks[j-1].end:r.toks[j].start]) != "" {
+	if j >= len(r.toks) || r.toks[j].sent != r.toks[j-1].sent || !r.spacedOnly(j-1, j) {
 		return false
 	}
 	t := &r.toks[j]
@@ -1127,8 +1119,7 @@ func (r *run) modifiedNoun(i int) bool {
 // space between, and no word for a film after it: "featured multiple aliens",
 // "several twisters"; not "many titanic fans".
 func (r *run) quantified(i int) bool {
-	if i == 0 || r.toks[i-1].sent != r.toks[i].sent || !quantifiers[r.toks[i-1].key] ||
-		strings.TrimSpace(r.text[r.toks[i-1].end:r.toks[i].start]) != "" {
+	if i == 0 || r.toks[i-1].sent != r.toks[i].sent || !quantifiers[r.toks[i-1].key] || !r.spacedOnly(i-1, i) {
 		return false
 	}
 	if j := i + 1; j < len(r.toks) && r.toks[j].sent == r.toks[i].sent {

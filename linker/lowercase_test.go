@@ -503,16 +503,10 @@ func TestCommonFirstNames(t *testing.T) {
 // ("grease" in a review of Grease 2), and a name after a form of address is
 // someone in it ("daisy" of Driving Miss Daisy).
 func TestTitlePartsThatNameSomethingElse(t *testing.T) {
-	src := &linker.Mem{Films: []reel.Film{
-		{ID: 77631, Type: "movie", Title: "Grease", OriginalTitle: "Grease", Year: 1978, Votes: 280000},
-		{ID: 84021, Type: "movie", Title: "Grease 2", OriginalTitle: "Grease 2", Year: 1982, Votes: 50000},
-		{ID: 97239, Type: "movie", Title: "Driving Miss Daisy", OriginalTitle: "Driving Miss Daisy", Year: 1989, Votes: 120000},
-	}}
-	l, err := linker.Build(context.Background(), src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pad := " the rest of the review goes on about the plot , the score and the acting in plain words ."
+	l := filmsLinker(t,
+		reel.Film{ID: 77631, Type: "movie", Title: "Grease", OriginalTitle: "Grease", Year: 1978, Votes: 280000},
+		reel.Film{ID: 84021, Type: "movie", Title: "Grease 2", OriginalTitle: "Grease 2", Year: 1982, Votes: 50000},
+		reel.Film{ID: 97239, Type: "movie", Title: "Driving Miss Daisy", OriginalTitle: "Driving Miss Daisy", Year: 1989, Votes: 120000})
 	for _, tc := range []struct{ text, hint, word, notID string }{
 		{"this film blasts me into my past as a rebellious youth ( grease was one of my first big-screen experiences ) ." + pad,
 			"tt0084021", "grease", "tt0084021"},
@@ -532,16 +526,10 @@ func TestTitlePartsThatNameSomethingElse(t *testing.T) {
 // ("titanic runs 3 : 14", "davis follows the fugitive with a farce") it
 // stays the film.
 func TestHeroReading(t *testing.T) {
-	src := &linker.Mem{Films: []reel.Film{
-		{ID: 126029, Type: "movie", Title: "Shrek", OriginalTitle: "Shrek", Year: 2001, Votes: 700000},
-		{ID: 120338, Type: "movie", Title: "Titanic", OriginalTitle: "Titanic", Year: 1997, Votes: 1200000},
-		{ID: 106977, Type: "movie", Title: "The Fugitive", OriginalTitle: "The Fugitive", Year: 1993, Votes: 300000},
-	}}
-	l, err := linker.Build(context.Background(), src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pad := " the rest of the review goes on about the plot , the score and the acting in plain words ."
+	l := filmsLinker(t,
+		reel.Film{ID: 126029, Type: "movie", Title: "Shrek", OriginalTitle: "Shrek", Year: 2001, Votes: 700000},
+		reel.Film{ID: 120338, Type: "movie", Title: "Titanic", OriginalTitle: "Titanic", Year: 1997, Votes: 1200000},
+		reel.Film{ID: 106977, Type: "movie", Title: "The Fugitive", OriginalTitle: "The Fugitive", Year: 1993, Votes: 300000})
 	for _, tc := range []struct {
 		text, hint, word string
 		film             bool
@@ -557,4 +545,17 @@ func TestHeroReading(t *testing.T) {
 			t.Errorf("%q in %q: linked to %q, want the film %v", tc.word, tc.text[:40], got, tc.film)
 		}
 	}
+}
+
+// pad lengthens a test text to read as one without capitals.
+const pad = " the rest of the review goes on about the plot , the score and the acting in plain words ."
+
+// filmsLinker builds a linker over the given films alone.
+func filmsLinker(t *testing.T, films ...reel.Film) *linker.Linker {
+	t.Helper()
+	l, err := linker.Build(context.Background(), &linker.Mem{Films: films})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
 }
